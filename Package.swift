@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+//
+// rxbind — triage of failed portal bindings for provincial drug administrations.
+// Layers (STYLE.md): C modules → small general wrappers → the domain → a thin command.
+import PackageDescription
+
+let package = Package(
+    name: "rxbind",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rxbind", targets: ["rxbind"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries, found with pkg-config; the module maps carry no paths.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
+        // General wrappers: they know nothing about pharmacists.
+        .target(name: "Spreadsheet", dependencies: ["CXlsxWriter", "SpreadsheetReader"]),
+        .target(name: "SpreadsheetReader", dependencies: ["ZIPFoundation"]),
+        .target(name: "Store", dependencies: ["CSQLite"]),
+
+        // The domain.
+        .target(
+            name: "RxBind",
+            dependencies: [
+                "Spreadsheet", "SpreadsheetReader", "Store",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
+        // The command: argument parsing and exit codes only.
+        .executableTarget(
+            name: "rxbind",
+            dependencies: ["RxBind", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // Deterministic generator of nights for `make bench` (and the samples' larger cousins).
+        .executableTarget(name: "rxbind-gen", dependencies: ["RxBind"]),
+
+        // Tests.
+        .target(name: "TestSupport", dependencies: ["SpreadsheetReader"], path: "Tests/TestSupport"),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "SpreadsheetReader", "TestSupport"]),
+        .testTarget(name: "SpreadsheetReaderTests", dependencies: ["SpreadsheetReader", "Spreadsheet", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(name: "RxBindTests", dependencies: ["RxBind", "TestSupport"]),
+        .testTarget(
+            name: "rxbindTests",
+            dependencies: ["rxbind", "RxBind", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

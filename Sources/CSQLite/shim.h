@@ -1,0 +1,5 @@
+// SQLite (Debian libsqlite3-dev), found with pkg-config "sqlite3".
+#include <sqlite3.h>
+
+// SQLITE_TRANSIENT is a macro casting -1 to a function pointer, which Swift cannot import.
+static inline sqlite3_destructor_type CSQLite_transient(void) { return SQLITE_TRANSIENT; }

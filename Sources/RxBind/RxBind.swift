@@ -1,0 +1,2 @@
+/// The version of the tool, printed by `rxbind --version` and recorded in every manifest.
+public let toolVersion = "0.1.0"

@@ -1,0 +1,1 @@
+// Swift API over libxlsxwriter. Knows nothing about pharmacists.

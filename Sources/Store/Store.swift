@@ -1,0 +1,1 @@
+// Swift API over sqlite3. Knows nothing about pharmacists.

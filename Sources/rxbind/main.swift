@@ -1,0 +1,2 @@
+import RxBind
+print("rxbind \(toolVersion)")

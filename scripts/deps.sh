@@ -1,0 +1,32 @@
+#!/bin/sh
+# Installs the Debian packages rxbind needs, only those missing; a no-op when all are present.
+# Usage: scripts/deps.sh build   (what building and running needs)
+#        scripts/deps.sh test    (that, plus the tools the tests drive: LibreOffice, man)
+# Works as root (CI) and through sudo (a developer's machine).
+set -eu
+what=${1:-build}
+need=""
+command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
+pkg-config --exists xlsxwriter 2>/dev/null || need="$need libxlsxwriter-dev"
+pkg-config --exists sqlite3 2>/dev/null || need="$need libsqlite3-dev"
+pkg-config --exists zlib 2>/dev/null || need="$need zlib1g-dev"
+if [ "$what" = test ]; then
+    command -v soffice >/dev/null 2>&1 || need="$need libreoffice-calc-nogui"
+    command -v man >/dev/null 2>&1 || need="$need man-db"
+    command -v dpkg-deb >/dev/null 2>&1 || need="$need dpkg"
+fi
+[ -z "$need" ] && exit 0
+
+if [ "$(id -u)" = 0 ]; then
+    sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+    sudo="sudo"
+else
+    echo "rxbind needs these Debian packages:$need" >&2
+    echo "Install them as root (apt-get install$need) or install sudo, then run make again." >&2
+    exit 1
+fi
+echo "Installing:$need"
+# A fresh machine has no package lists yet; install fails without them.
+$sudo apt-get update -qq
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need
