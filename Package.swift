@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "SpreadsheetReader", "TestSupport"]),
         .testTarget(name: "SpreadsheetReaderTests", dependencies: ["SpreadsheetReader", "Spreadsheet", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
-        .testTarget(name: "RxBindTests", dependencies: ["RxBind", "TestSupport"]),
+        .testTarget(name: "RxBindTests", dependencies: ["RxBind", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "rxbindTests",
             dependencies: ["rxbind", "RxBind", "TestSupport"],
