@@ -1,0 +1,105 @@
+/// The night's roster or registry, indexed in memory by the ID as an integer (SPEC §9): rows sorted by packed ID,
+/// found by binary search, their text in a ``StringArena``.
+struct ReferenceIndex: Sendable {
+    /// One row: 24 bytes plus its text in the arena.
+    struct Row: Sendable {
+        var id: UInt64
+        var text: UInt32
+        var line: UInt32
+        /// A date in days since 1970 (the annotation end), or `Int32.min`.
+        var day: Int32
+        /// Bit 0: held as 15 digits; bit 1: revoked.
+        var flags: UInt8
+    }
+
+    private(set) var rows: [Row] = []
+    private(set) var arena = StringArena()
+    private var sorted = true
+
+    var count: Int { rows.count }
+
+    /// Appends a row whose fields follow in the arena from `arena.end` onwards: call ``appendField`` for each.
+    mutating func beginRow(id: ResidentID, heldAs15: Bool, line: Int, day: Int32 = .min, revoked: Bool = false) {
+        if let last = rows.last, (last.id, last.line) > (id.packed, UInt32(line)) { sorted = false }
+        rows.append(Row(id: id.packed, text: arena.end, line: UInt32(clamping: line), day: day,
+                        flags: (heldAs15 ? 1 : 0) | (revoked ? 2 : 0)))
+    }
+
+    mutating func appendField(_ text: String) { arena.append(text) }
+
+    /// Sorts by ID, then line (files are read in line order, so this is the file's order among equal IDs).
+    mutating func finish() {
+        if !sorted { rows.sort { ($0.id, $0.line) < ($1.id, $1.line) } }
+        sorted = true
+    }
+
+    /// The rows holding `id`, in file order.
+    func rows(for id: ResidentID) -> ArraySlice<Row> {
+        precondition(sorted, "finish() the index before looking anything up")
+        var lo = 0, hi = rows.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if rows[mid].id < id.packed { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < rows.count, rows[end].id == id.packed { end += 1 }
+        return rows[lo..<end]
+    }
+
+    func field(_ row: Row, _ index: Int) -> String { arena.string(at: row.text, field: index) }
+}
+
+/// The certificate roster of the night.
+public struct Roster: Sendable {
+    var index = ReferenceIndex()
+
+    /// The number of usable rows.
+    public var count: Int { index.count }
+
+    /// Adds a usable row.
+    mutating func add(id: IDReading, name: String, number: String, category: String, year: String,
+                      issuedOn: String, revoked: Bool, annotationExpires: CalendarDate?, line: Int) {
+        index.beginRow(id: id.id, heldAs15: id.heldAs15, line: line,
+                       day: annotationExpires.map { Int32($0.daysSinceEpoch) } ?? .min, revoked: revoked)
+        for f in [name, number, category, year, issuedOn] { index.appendField(f) }
+    }
+
+    mutating func finish() { index.finish() }
+
+    /// C: the certificates held under `id` in either form, in roster order.
+    public func certificates(for id: ResidentID) -> [Certificate] {
+        index.rows(for: id).map { r in
+            Certificate(id: ResidentID(packed: r.id)!, heldAs15: r.flags & 1 != 0, name: index.field(r, 0),
+                        number: index.field(r, 1), category: index.field(r, 2), year: index.field(r, 3),
+                        issuedOn: index.field(r, 4), isRevoked: r.flags & 2 != 0,
+                        annotationExpires: r.day == .min ? nil : CalendarDate(daysSinceEpoch: Int(r.day)),
+                        line: Int(r.line))
+        }
+    }
+}
+
+/// The registry snapshot of the night.
+public struct Registry: Sendable {
+    var index = ReferenceIndex()
+
+    /// The number of usable rows.
+    public var count: Int { index.count }
+
+    /// Adds a usable row.
+    mutating func add(id: IDReading, name: String, registrationNo: String, employer: String, status: String,
+                      province: String, line: Int) {
+        index.beginRow(id: id.id, heldAs15: id.heldAs15, line: line)
+        for f in [name, registrationNo, employer, status, province] { index.appendField(f) }
+    }
+
+    mutating func finish() { index.finish() }
+
+    /// The records held under `id` in either form, in registry order (R18 and R15 together).
+    public func records(for id: ResidentID) -> [RegistryRecord] {
+        index.rows(for: id).map { r in
+            RegistryRecord(id: ResidentID(packed: r.id)!, heldAs15: r.flags & 1 != 0, name: index.field(r, 0),
+                           registrationNo: index.field(r, 1), employer: index.field(r, 2),
+                           status: index.field(r, 3), province: index.field(r, 4), line: Int(r.line))
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// The text fields of many rows kept in one growing byte buffer, each field prefixed by its length.
+///
+/// A national night indexes about 3M reference rows with five or six text fields each; a Swift `String` per field
+/// would cost a heap allocation and 16 bytes of header each (SPEC §9 asks for bounded memory), so rows keep one
+/// 32-bit offset to their first field here instead.
+struct StringArena: Sendable {
+    private(set) var bytes: [UInt8] = []
+
+    /// The offset the next appended field will start at.
+    var end: UInt32 { UInt32(truncatingIfNeeded: bytes.count) }
+
+    /// Whether another `count` bytes still fit the 32-bit offsets.
+    func fits(_ count: Int) -> Bool { bytes.count + count + 8 < Int(UInt32.max) }
+
+    /// Appends one field.
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append(utf8: $0) }
+    }
+
+    /// Appends one field from UTF-8 bytes.
+    mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
+        var n = utf8.count
+        while n >= 0x80 { bytes.append(UInt8(n & 0x7F) | 0x80); n >>= 7 }
+        bytes.append(UInt8(n))
+        bytes.append(contentsOf: utf8)
+    }
+
+    /// The `index`-th field of the row whose fields start at `offset`.
+    func string(at offset: UInt32, field index: Int) -> String {
+        bytes.withUnsafeBufferPointer { b in
+            var p = Int(offset)
+            var i = 0
+            while true {
+                var n = 0, shift = 0
+                while true {
+                    let byte = b[p]; p += 1
+                    n |= Int(byte & 0x7F) << shift
+                    if byte < 0x80 { break }
+                    shift += 7
+                }
+                if i == index { return String(decoding: UnsafeBufferPointer(rebasing: b[p..<(p + n)]), as: UTF8.self) }
+                p += n
+                i += 1
+            }
+        }
+    }
+}
