@@ -108,3 +108,18 @@ func pad(_ value: Int, _ width: Int) -> String {
     let s = String(value)
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension CalendarDate {
+    /// Today's date in the local time zone (`TZ`): the one clock read rxbind makes, for the default `--as-of`.
+    public static func today() -> CalendarDate {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+            ?? CalendarDate(daysSinceEpoch: Int(now / 86400))
+    }
+}

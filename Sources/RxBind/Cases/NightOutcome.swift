@@ -1,0 +1,178 @@
+/// One case of tonight, decided.
+public struct CaseOutcome: Sendable {
+    public let draft: CaseDraft
+    public let verdict: Verdict
+    /// Flags, alphabetical.
+    public let flags: [Flag]
+    /// The valid certificates whose name matches the case's, sorted by number.
+    public let matchingCertificates: [Certificate]
+    /// The registry records the deciding rule looked at (R18 for rules 1–2, R15 for rules 3–4), in registry order.
+    public let registryRecords: [RegistryRecord]
+    /// Every certificate under the number, in roster order (for the workbook).
+    public let certificates: [Certificate]
+    public let action: CaseAction
+    /// For `ALREADY_REQUESTED`: the night it was last put on a form.
+    public let requestedOn: CalendarDate?
+    public let firstSeen: CalendarDate
+    /// No earlier night saw the case.
+    public let isNew: Bool
+    public let guidance: String
+
+    public var id: ResidentID { draft.id }
+    public var caseClass: CaseClass { verdict.caseClass }
+    public var reason: Reason { verdict.reason }
+    /// The ID as the registry holds it: the 15-digit form for rules 3–4, empty without a registry record.
+    public var registryID: String { registryRecords.first?.heldIDText ?? "" }
+}
+
+/// An open case of an earlier night, absent tonight and not resolved.
+public struct CarriedCase: Sendable {
+    public let record: CaseRecord
+    /// Days since it was first seen.
+    public let ageDays: Int
+}
+
+/// An open case of an earlier night that tonight's registry resolves: a record with its 18-digit ID and a
+/// matching name.
+public struct ResolvedCase: Sendable {
+    /// The case as it was before tonight.
+    public let record: CaseRecord
+    public let registry: RegistryRecord
+}
+
+/// A data row of the addition-request form, in the fixed column order of ``FormField``.
+public struct FormRow: Sendable, Hashable {
+    public let id: ResidentID
+    public let certificateNumber: String
+    /// 序号, running on across parts.
+    public let seq: Int
+    /// The text cells after 序号, in ``FormField`` order (姓名 … 备注).
+    public let texts: [String]
+
+    /// Every cell as text, in form order: what the fingerprint covers (SPEC §6).
+    public var cellTexts: [String] { [String(seq)] + texts }
+}
+
+/// What a night decides, before anything is written.
+public struct NightOutcome: Sendable {
+    public let cases: [CaseOutcome]
+    public let carriedOver: [CarriedCase]
+    public let resolved: [ResolvedCase]
+    public let formRows: [FormRow]
+    /// The case records to write back (tonight's cases and the resolved ones), sorted by ID.
+    public let updatedRecords: [CaseRecord]
+
+    /// Cases by class, for the summary.
+    public var countsByClass: [CaseClass: Int] {
+        var counts: [CaseClass: Int] = [:]
+        for c in CaseClass.allCases { counts[c] = 0 }
+        for c in cases { counts[c.caseClass, default: 0] += 1 }
+        return counts
+    }
+
+    /// Decides tonight's cases, the resend rule, and the resolution of absent open cases (SPEC §4–§5).
+    ///
+    /// - Parameters:
+    ///   - drafts: tonight's cases, sorted by ID.
+    ///   - prior: the workspace's cases before tonight, by packed ID.
+    public static func decide(drafts: [CaseDraft], roster: Roster, registry: Registry,
+                              prior: [UInt64: CaseRecord], asOf: CalendarDate, runID: String,
+                              resendAfter: Int, templates: Templates) -> NightOutcome {
+        var outcomes: [CaseOutcome] = []
+        outcomes.reserveCapacity(drafts.count)
+        var updated: [CaseRecord] = []
+        var formCertificates: [(CaseDraft, Certificate)] = []
+        var tonight = Set<UInt64>()
+
+        for draft in drafts {
+            tonight.insert(draft.id.packed)
+            let evidence = Evidence(name: draft.nameKey, registry: registry.records(for: draft.id),
+                                    certificates: roster.certificates(for: draft.id), asOf: asOf)
+            let (verdict, flagSet) = Classifier.classify(evidence, accountLevel2: draft.accountLevel2,
+                                                         from15Digits: draft.from15Digits)
+            let flags = flagSet.sorted()
+            let before = prior[draft.id.packed]
+            var action = verdict.caseClass.action
+            var requestedOn: CalendarDate? = nil
+            if verdict.caseClass == .missingRegistryRecord, let last = before?.lastRequested,
+               asOf.days(since: last) < resendAfter {
+                action = .alreadyRequested
+                requestedOn = last
+            }
+            let matching = evidence.matchingCertificates.sorted { $0.number < $1.number }
+            if action == .requestAddition { for c in matching { formCertificates.append((draft, c)) } }
+            let records: [RegistryRecord]
+            switch verdict.rule {
+            case 1, 2: records = evidence.r18
+            case 3, 4: records = evidence.r15
+            default: records = []
+            }
+            let firstSeen = before?.firstSeen ?? asOf
+            outcomes.append(CaseOutcome(
+                draft: draft, verdict: verdict, flags: flags, matchingCertificates: matching,
+                registryRecords: records, certificates: evidence.certificates, action: action,
+                requestedOn: requestedOn, firstSeen: firstSeen, isNew: before == nil,
+                guidance: templates.guidance.text(for: verdict.caseClass, reason: verdict.reason, flags: flags,
+                                                  requestedOn: requestedOn)))
+            updated.append(updatedRecord(before, draft: draft, verdict: verdict, flags: flags, asOf: asOf,
+                                         requested: action == .requestAddition, runID: runID))
+        }
+
+        var carried: [CarriedCase] = []
+        var resolved: [ResolvedCase] = []
+        for key in prior.keys.sorted() where !tonight.contains(key) {
+            let record = prior[key]!
+            guard record.status == .open else { continue }
+            let name = NameKey(normalized: record.name)
+            if let match = registry.records(for: record.id).first(where: { !$0.heldAs15 && name.matches($0.nameKey) }) {
+                resolved.append(ResolvedCase(record: record, registry: match))
+                var r = record
+                r.status = .resolved
+                r.resolvedOn = asOf
+                updated.append(r)
+            } else {
+                carried.append(CarriedCase(record: record, ageDays: asOf.days(since: record.firstSeen)))
+            }
+        }
+        updated.sort { $0.id < $1.id }
+
+        var formRows: [FormRow] = []
+        formRows.reserveCapacity(formCertificates.count)
+        let layout = templates.form
+        for (i, (draft, c)) in formCertificates.enumerated() {
+            let expired = c.annotationExpires.map { $0 < asOf } ?? false
+            formRows.append(FormRow(id: draft.id, certificateNumber: c.number, seq: i + 1, texts: [
+                c.name, draft.id.sex, draft.id.text, c.number, c.category, c.year, c.issuedOn, layout.reasonText,
+                expired && !layout.remarkAnnotationExpired.isEmpty ? layout.remarkAnnotationExpired : layout.remarkText,
+            ]))
+        }
+        return NightOutcome(cases: outcomes, carriedOver: carried, resolved: resolved, formRows: formRows,
+                            updatedRecords: updated)
+    }
+
+    static func updatedRecord(_ before: CaseRecord?, draft: CaseDraft, verdict: Verdict, flags: [Flag],
+                              asOf: CalendarDate, requested: Bool, runID: String) -> CaseRecord {
+        let entry = CaseRecord.HistoryEntry(date: asOf, caseClass: verdict.caseClass, reason: verdict.reason)
+        var r = before ?? CaseRecord(
+            id: draft.id, name: draft.latest.name, firstSeen: asOf, lastSeen: asOf, attempts: 0,
+            caseClass: verdict.caseClass, reason: verdict.reason, flags: flags, status: .open, resolvedOn: nil,
+            lastRequested: nil, history: [], requests: [])
+        let reopened = r.status == .resolved
+        if r.history.last.map({ $0.caseClass != entry.caseClass || $0.reason != entry.reason }) ?? true || reopened {
+            r.history.append(entry)
+        }
+        r.name = draft.latest.name
+        r.lastSeen = asOf
+        r.attempts += draft.attempts
+        r.caseClass = verdict.caseClass
+        r.reason = verdict.reason
+        r.flags = flags
+        r.status = .open
+        r.resolvedOn = nil
+        if requested {
+            r.lastRequested = asOf
+            r.requests.append(CaseRecord.RequestEntry(date: asOf, runID: runID))
+        }
+        return r
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Output could not be written (a full disk, a missing or unwritable folder): `rxbind` exits 73.
+public struct OutputProblem: Error, LocalizedError, Sendable, Equatable {
+    /// The file or folder involved.
+    public let path: String
+    /// What was being done and what the system said.
+    public let detail: String
+
+    public init(path: String, detail: String) {
+        self.path = path
+        self.detail = detail
+    }
+
+    init(path: String, doing: String, errno code: Int32) {
+        self.init(path: path, detail: "\(doing): \(String(cString: strerror(code)))")
+    }
+
+    public var errorDescription: String? {
+        "cannot write \(path): \(detail). Check that the disk has room and the folder is writable, then run again."
+    }
+}
+
+/// A new file written through a buffer, owner-only (0600), flushed to disk before it is closed.
+public final class OutputFile {
+    public let path: String
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private let capacity = 1 << 16
+    /// Bytes written so far.
+    public private(set) var count = 0
+    private var digest = StreamingDigest()
+
+    /// Creates the file; it must not exist yet.
+    public init(path: String, mode: mode_t = 0o600) throws {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        if fd < 0 { throw OutputProblem(path: path, doing: "creating the file", errno: errno) }
+        // Whatever the umask, the file is the owner's alone.
+        if fchmod(fd, mode) != 0 { throw OutputProblem(path: path, doing: "setting permissions", errno: errno) }
+        buffer.reserveCapacity(capacity)
+    }
+
+    /// Appends text.
+    public func write(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends bytes.
+    public func write(bytes: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    /// Appends bytes.
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write(bytes: $0) }
+    }
+
+    private func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw OutputProblem(path: path, doing: "writing", errno: errno)
+            }
+            offset += n
+        }
+        buffer.withUnsafeBytes { digest.update($0) }
+        count += buffer.count
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, syncs to disk and closes; returns the file's SHA-256 and size.
+    @discardableResult
+    public func close() throws -> (sha256: String, bytes: Int) {
+        try flush()
+        if fsync(fd) != 0 { throw OutputProblem(path: path, doing: "syncing to disk", errno: errno) }
+        let result = Glibc.close(fd)
+        fd = -1
+        if result != 0 { throw OutputProblem(path: path, doing: "closing", errno: errno) }
+        return (digest.finish(), count)
+    }
+
+    deinit { if fd >= 0 { _ = Glibc.close(fd) } }
+}

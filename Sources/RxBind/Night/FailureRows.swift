@@ -1,0 +1,103 @@
+/// A row's place: which input (its index in the night's inputs, in argument order) and the physical line on which
+/// the record starts (the header is line 1).
+public struct RowRef: Sendable, Hashable, Comparable {
+    public let input: Int
+    public let line: Int
+
+    public init(input: Int, line: Int) {
+        self.input = input
+        self.line = line
+    }
+
+    public static func < (a: RowRef, b: RowRef) -> Bool { (a.input, a.line) < (b.input, b.line) }
+}
+
+/// One row of a failure export after normalisation.
+public struct FailureRow: Sendable {
+    public var ref: RowRef
+    /// The name, normalised (SPEC §3).
+    public var name: String
+    /// The ID field as the file has it (kept for the invalid-rows listing).
+    public var rawID: String
+    /// The name field as the file has it.
+    public var rawName: String
+    public var idType: String
+    public var phone: String
+    public var province: String
+    public var attemptedAt: String
+    /// Displayed only: format characters removed, nothing else.
+    public var message: String
+    public var accountLevel: String
+}
+
+/// A failure row rule 0 rejected.
+public struct InvalidRow: Sendable, Hashable {
+    public let ref: RowRef
+    public let reason: InvalidInputRule.Reason
+    /// The name and ID as the file has them (the workbook and `invalid-rows.csv` show them so staff can find the row).
+    public let rawName: String
+    public let rawID: String
+}
+
+/// The attempts of one person tonight, merged into one case (SPEC §4).
+public struct CaseDraft: Sendable {
+    public let id: ResidentID
+    /// The number of rows tonight.
+    public internal(set) var attempts: Int
+    /// The row that names the case: the greatest `attempted_at`, ties going to the later row.
+    public internal(set) var latest: FailureRow
+    public internal(set) var latestTime: AttemptTime
+    /// Some row says the account is level 2.
+    public internal(set) var accountLevel2: Bool
+    /// Some row carried a 15-digit number.
+    public internal(set) var from15Digits: Bool
+
+    /// The case's name (the latest attempt's), as compared.
+    public var nameKey: NameKey { NameKey(normalized: latest.name) }
+}
+
+/// Merges failure rows into cases, in the order the rows are read (files in the order given, then line order).
+public struct FailureAggregator: Sendable {
+    private var index: [UInt64: Int] = [:]
+    public private(set) var drafts: [CaseDraft] = []
+    public private(set) var invalidRows: [InvalidRow] = []
+    /// Every non-empty province value tonight's rows name, with the rows naming it.
+    public private(set) var provinceMentions: [String: [RowRef]] = [:]
+    /// Rows read per input index, and rows rejected.
+    public private(set) var rowsRead: [Int: Int] = [:]
+    public private(set) var rowsRejected: [Int: Int] = [:]
+
+    public init() {}
+
+    /// Takes one row.
+    public mutating func add(_ row: FailureRow, asOf: CalendarDate) {
+        rowsRead[row.ref.input, default: 0] += 1
+        if !row.province.isEmpty { provinceMentions[row.province, default: []].append(row.ref) }
+        let id = ResidentID.read(row.rawID, asOf: asOf)
+        switch InvalidInputRule.check(idType: row.idType, name: row.name, id: id) {
+        case .failure(let reason):
+            rowsRejected[row.ref.input, default: 0] += 1
+            invalidRows.append(InvalidRow(ref: row.ref, reason: reason, rawName: row.rawName, rawID: row.rawID))
+        case .success(let reading):
+            let time = AttemptTime(row.attemptedAt)
+            let level2 = AccountLevel.isLevel2(row.accountLevel)
+            if let i = index[reading.id.packed] {
+                drafts[i].attempts += 1
+                drafts[i].accountLevel2 = drafts[i].accountLevel2 || level2
+                drafts[i].from15Digits = drafts[i].from15Digits || reading.heldAs15
+                // Rows arrive in file order, then line order: on a tie the later row wins.
+                if time >= drafts[i].latestTime {
+                    drafts[i].latest = row
+                    drafts[i].latestTime = time
+                }
+            } else {
+                index[reading.id.packed] = drafts.count
+                drafts.append(CaseDraft(id: reading.id, attempts: 1, latest: row, latestTime: time,
+                                        accountLevel2: level2, from15Digits: reading.heldAs15))
+            }
+        }
+    }
+
+    /// The cases sorted by ID number.
+    public func sortedDrafts() -> [CaseDraft] { drafts.sorted { $0.id < $1.id } }
+}

@@ -1,2 +1,0 @@
-import RxBind
-print("rxbind \(toolVersion)")
