@@ -21,7 +21,7 @@ public struct HeaderMapping: Sendable {
     public subscript(_ key: String) -> Int? { columns[key] }
 
     /// Maps `headers` onto the role's fields; a missing required field is an ``InputProblem``.
-    public init(headers: [String], role: InputRole, file: String) throws(InputProblem) {
+    public init(headers: [String], role: InputRole, file: String) throws {
         self.headers = headers
         let folded = headers.map(HeaderMapping.fold)
         var columns: [String: Int] = [:]

@@ -54,7 +54,7 @@ public struct FormLayout: Sendable {
     /// The footer lines (省局审核意见, 经办人, 联系电话, 日期, and any a province adds).
     public let footer: [FooterLine]
 
-    init(yaml: String, file: String) throws(TemplateProblem) {
+    init(yaml: String, file: String) throws {
         let r = TemplateReader(file: file)
         let root = try r.root(yaml)
         try r.rejectUnknown(root, allowed: ["title", "applicant", "header", "columns", "reason_text", "remark_text",
@@ -72,24 +72,24 @@ public struct FormLayout: Sendable {
                                                optional: true)
 
         guard let columnNodes = root["columns"]?.sequence else {
-            throw .invalid(file: file, field: "columns", line: root["columns"]?.mark?.line ?? root.mark?.line,
+            throw TemplateProblem.invalid(file: file, field: "columns", line: root["columns"]?.mark?.line ?? root.mark?.line,
                            "must be a list of the form's \(FormField.allCases.count) columns")
         }
         var columns: [FormColumn] = []
         for (i, node) in columnNodes.enumerated() {
             let path = "columns[\(i + 1)]"
             guard let m = node.mapping else {
-                throw .invalid(file: file, field: path, line: node.mark?.line, "must be a mapping with field, heading and width")
+                throw TemplateProblem.invalid(file: file, field: path, line: node.mark?.line, "must be a mapping with field, heading and width")
             }
             try r.rejectUnknown(m, allowed: ["field", "heading", "width"], path: path)
             let fieldName = try r.string(m, "field", path: path + ".field")
             guard let field = FormField(rawValue: fieldName) else {
-                throw .invalid(file: file, field: path + ".field", line: m["field"]?.mark?.line,
+                throw TemplateProblem.invalid(file: file, field: path + ".field", line: m["field"]?.mark?.line,
                                "is \"\(fieldName)\", not one of \(FormField.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard i < FormField.allCases.count, FormField.allCases[i] == field else {
                 let expected = i < FormField.allCases.count ? FormField.allCases[i].rawValue : "nothing (there are only \(FormField.allCases.count) columns)"
-                throw .invalid(file: file, field: path + ".field", line: m["field"]?.mark?.line,
+                throw TemplateProblem.invalid(file: file, field: path + ".field", line: m["field"]?.mark?.line,
                                "is \"\(fieldName)\" but must be \(expected): a template may relabel headings and change "
                                + "widths, not which fields appear or their order (SPEC §6)")
             }
@@ -97,20 +97,20 @@ public struct FormLayout: Sendable {
                                       width: try r.number(m, "width", path: path + ".width", range: 1...255)))
         }
         guard columns.count == FormField.allCases.count else {
-            throw .invalid(file: file, field: "columns", line: root["columns"]?.mark?.line,
+            throw TemplateProblem.invalid(file: file, field: "columns", line: root["columns"]?.mark?.line,
                            "lists \(columns.count) columns; the form has \(FormField.allCases.count): "
                            + FormField.allCases.map(\.rawValue).joined(separator: ", "))
         }
         self.columns = columns
 
         guard let footerNodes = root["footer"]?.sequence else {
-            throw .invalid(file: file, field: "footer", line: root.mark?.line, "must be a list of lines with label and value")
+            throw TemplateProblem.invalid(file: file, field: "footer", line: root.mark?.line, "must be a list of lines with label and value")
         }
         var footer: [FooterLine] = []
         for (i, node) in footerNodes.enumerated() {
             let path = "footer[\(i + 1)]"
             guard let m = node.mapping else {
-                throw .invalid(file: file, field: path, line: node.mark?.line, "must be a mapping with label and value")
+                throw TemplateProblem.invalid(file: file, field: path, line: node.mark?.line, "must be a mapping with label and value")
             }
             try r.rejectUnknown(m, allowed: ["label", "value"], path: path)
             footer.append(FooterLine(label: try r.string(m, "label", path: path + ".label"),

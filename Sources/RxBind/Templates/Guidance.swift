@@ -8,7 +8,7 @@ public struct Guidance: Sendable {
     let flags: [Flag: String]
     let alreadyRequested: String
 
-    init(yaml: String, file: String) throws(TemplateProblem) {
+    init(yaml: String, file: String) throws {
         let r = TemplateReader(file: file)
         let root = try r.root(yaml)
         try r.rejectUnknown(root, allowed: ["classes", "reasons", "flags", "already_requested"], path: "")

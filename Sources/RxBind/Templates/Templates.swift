@@ -17,30 +17,30 @@ public struct Templates: Sendable {
     public var sha256: String { Digest.sha256(bundle) }
 
     /// Loads a templates folder.
-    public init(directory: String) throws(TemplateProblem) {
+    public init(directory: String) throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            throw .missingDirectory(directory)
+            throw TemplateProblem.missingDirectory(directory)
         }
         var files: [String: [UInt8]] = [:]
         for name in Templates.fileNames {
             let path = directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path) else { throw .missingFile(path) }
+            guard let data = FileManager.default.contents(atPath: path) else { throw TemplateProblem.missingFile(path) }
             files[name] = [UInt8](data)
         }
         try self.init(files: files, origin: directory)
     }
 
     /// Loads templates from a canonical bundle (an archived run's).
-    public init(bundle: [UInt8]) throws(TemplateProblem) {
+    public init(bundle: [UInt8]) throws {
         try self.init(files: try Templates.unbundle(bundle), origin: "archived templates")
     }
 
-    init(files: [String: [UInt8]], origin: String) throws(TemplateProblem) {
-        func text(_ name: String) throws(TemplateProblem) -> String {
-            guard let bytes = files[name] else { throw .missingFile(origin + "/" + name) }
+    init(files: [String: [UInt8]], origin: String) throws {
+        func text(_ name: String) throws -> String {
+            guard let bytes = files[name] else { throw TemplateProblem.missingFile(origin + "/" + name) }
             guard let s = String(validating: bytes, as: UTF8.self) else {
-                throw .invalid(file: origin + "/" + name, field: nil, line: nil, "is not UTF-8 text")
+                throw TemplateProblem.invalid(file: origin + "/" + name, field: nil, line: nil, "is not UTF-8 text")
             }
             return s
         }
@@ -54,10 +54,10 @@ public struct Templates: Sendable {
         self.bundle = bundle
     }
 
-    static func unbundle(_ bundle: [UInt8]) throws(TemplateProblem) -> [String: [UInt8]] {
+    static func unbundle(_ bundle: [UInt8]) throws -> [String: [UInt8]] {
         let header = Array("rxbind-templates 1\n".utf8)
         guard bundle.starts(with: header) else {
-            throw .invalid(file: "archived templates", field: nil, line: nil, "is not a templates bundle")
+            throw TemplateProblem.invalid(file: "archived templates", field: nil, line: nil, "is not a templates bundle")
         }
         var files: [String: [UInt8]] = [:]
         var p = header.count
@@ -65,7 +65,7 @@ public struct Templates: Sendable {
             guard let nl = bundle[p...].firstIndex(of: 0x0A) else { break }
             let parts = String(decoding: bundle[p..<nl], as: UTF8.self).split(separator: " ")
             guard parts.count == 2, let size = Int(parts[1]), nl + 1 + size < bundle.count else {
-                throw .invalid(file: "archived templates", field: nil, line: nil, "is damaged")
+                throw TemplateProblem.invalid(file: "archived templates", field: nil, line: nil, "is damaged")
             }
             files[String(parts[0])] = Array(bundle[(nl + 1)..<(nl + 1 + size)])
             p = nl + 1 + size + 1
@@ -118,13 +118,13 @@ public enum TemplateProblem: Error, LocalizedError, Sendable, Equatable {
 struct TemplateReader {
     let file: String
 
-    func root(_ yaml: String) throws(TemplateProblem) -> Node.Mapping {
+    func root(_ yaml: String) throws -> Node.Mapping {
         let node: Node?
         do { node = try Yams.compose(yaml: yaml) } catch {
-            throw .invalid(file: file, field: nil, line: TemplateReader.line(of: error), "is not valid YAML (\(error))")
+            throw TemplateProblem.invalid(file: file, field: nil, line: TemplateReader.line(of: error), "is not valid YAML (\(error))")
         }
         guard let mapping = node?.mapping else {
-            throw .invalid(file: file, field: nil, line: node?.mark?.line, "must be a mapping of fields")
+            throw TemplateProblem.invalid(file: file, field: nil, line: node?.mark?.line, "must be a mapping of fields")
         }
         return mapping
     }
@@ -135,41 +135,41 @@ struct TemplateReader {
         return nil
     }
 
-    func mapping(_ parent: Node.Mapping, _ key: String, path: String) throws(TemplateProblem) -> Node.Mapping {
-        guard let node = parent[key] else { throw .invalid(file: file, field: path, line: parent.mark?.line, "is missing") }
-        guard let m = node.mapping else { throw .invalid(file: file, field: path, line: node.mark?.line, "must be a mapping") }
+    func mapping(_ parent: Node.Mapping, _ key: String, path: String) throws -> Node.Mapping {
+        guard let node = parent[key] else { throw TemplateProblem.invalid(file: file, field: path, line: parent.mark?.line, "is missing") }
+        guard let m = node.mapping else { throw TemplateProblem.invalid(file: file, field: path, line: node.mark?.line, "must be a mapping") }
         return m
     }
 
-    func string(_ parent: Node.Mapping, _ key: String, path: String, optional: Bool = false) throws(TemplateProblem) -> String {
+    func string(_ parent: Node.Mapping, _ key: String, path: String, optional: Bool = false) throws -> String {
         guard let node = parent[key] else {
             if optional { return "" }
-            throw .invalid(file: file, field: path, line: parent.mark?.line, "is missing")
+            throw TemplateProblem.invalid(file: file, field: path, line: parent.mark?.line, "is missing")
         }
         guard let s = node.scalar else {
-            throw .invalid(file: file, field: path, line: node.mark?.line, "must be text")
+            throw TemplateProblem.invalid(file: file, field: path, line: node.mark?.line, "must be text")
         }
         // YAML's null spellings (an empty value, ~, null) mean "nothing configured".
         if s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string) { return "" }
         return s.string
     }
 
-    func number(_ parent: Node.Mapping, _ key: String, path: String, range: ClosedRange<Double>) throws(TemplateProblem) -> Double {
-        guard let node = parent[key] else { throw .invalid(file: file, field: path, line: parent.mark?.line, "is missing") }
+    func number(_ parent: Node.Mapping, _ key: String, path: String, range: ClosedRange<Double>) throws -> Double {
+        guard let node = parent[key] else { throw TemplateProblem.invalid(file: file, field: path, line: parent.mark?.line, "is missing") }
         guard let s = node.scalar, let v = Double(s.string), range.contains(v) else {
-            throw .invalid(file: file, field: path, line: node.mark?.line,
+            throw TemplateProblem.invalid(file: file, field: path, line: node.mark?.line,
                            "must be a number from \(Int(range.lowerBound)) to \(Int(range.upperBound))")
         }
         return v
     }
 
     /// Unknown keys are mistakes (a misspelt field would otherwise be ignored silently).
-    func rejectUnknown(_ m: Node.Mapping, allowed: Set<String>, path: String) throws(TemplateProblem) {
+    func rejectUnknown(_ m: Node.Mapping, allowed: Set<String>, path: String) throws {
         for (k, _) in m {
             let key = k.string ?? ""
             if !allowed.contains(key) {
                 let p = path.isEmpty ? key : path + "." + key
-                throw .invalid(file: file, field: p, line: k.mark?.line,
+                throw TemplateProblem.invalid(file: file, field: p, line: k.mark?.line,
                                "is not a known field (known: \(allowed.sorted().joined(separator: ", ")))")
             }
         }

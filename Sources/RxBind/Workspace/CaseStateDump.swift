@@ -1,0 +1,124 @@
+/// The canonical text of a workspace's case state (SPEC §5): the case tables' rows, sorted, as text — never SQLite
+/// file bytes, so its SHA-256 means the same on every machine. Each run archives the state it started from, which is
+/// what `--force` restores and what `audit rerun` starts a scratch workspace from.
+///
+/// ```
+/// rxbind-case-state 1
+/// province<TAB>新疆维吾尔自治区
+/// case<TAB>id<TAB>name<TAB>first_seen<TAB>last_seen<TAB>attempts<TAB>class<TAB>reason<TAB>flags<TAB>status<TAB>resolved_on<TAB>last_requested<TAB>history<TAB>requests
+/// ```
+/// One `case` line per case in ID order; flags `|`-separated; history `date CLASS REASON` entries and requests
+/// `date run-id` entries `;`-separated; tab, line feed and backslash in names escaped as `\t`, `\n`, `\\`.
+public enum CaseStateDump {
+    static let header = "rxbind-case-state 1\n"
+
+    /// The province line.
+    static func provinceLine(_ province: Province?) -> String { "province\t\(province?.name ?? "")\n" }
+
+    /// One case's line.
+    static func line(_ r: CaseRecord) -> String {
+        let fields: [String] = [
+            "case", r.id.text, escape(r.name), r.firstSeen.iso, r.lastSeen.iso, String(r.attempts), r.caseClass.code,
+            r.reason.code, r.flags.map(\.code).joined(separator: "|"), r.status.rawValue, r.resolvedOn?.iso ?? "",
+            r.lastRequested?.iso ?? "",
+            r.history.map { "\($0.date.iso) \($0.caseClass.code) \($0.reason.code)" }.joined(separator: ";"),
+            r.requests.map { "\($0.date.iso) \($0.runID)" }.joined(separator: ";"),
+        ]
+        return fields.joined(separator: "\t") + "\n"
+    }
+
+    static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x5C || $0 == 0x0D }) else { return s }
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    static func unescape(_ s: Substring) -> String {
+        guard s.contains("\\") else { return String(s) }
+        var out = ""
+        var it = s.unicodeScalars.makeIterator()
+        while let c = it.next() {
+            if c == "\\", let n = it.next() {
+                switch n {
+                case "t": out += "\t"
+                case "n": out += "\n"
+                case "r": out += "\r"
+                default: out.unicodeScalars.append(n)
+                }
+            } else {
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A dump that cannot be read back: the archive is damaged.
+    public struct Damaged: Error, CustomStringConvertible {
+        public let line: Int
+        public let why: String
+        public var description: String { "the archived case state is damaged at line \(line): \(why)" }
+    }
+
+    /// Reads a dump back: the province and the cases.
+    public static func parse(_ bytes: [UInt8]) throws -> (province: Province?, cases: [CaseRecord]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        guard lines.first.map({ $0 + "\n" == header }) ?? false else { throw Damaged(line: 1, why: "no header") }
+        var province: Province? = nil
+        var cases: [CaseRecord] = []
+        for (i, l) in lines.enumerated().dropFirst() {
+            let f = l.split(separator: "\t", omittingEmptySubsequences: false)
+            func fail(_ why: String) -> Damaged { Damaged(line: i + 1, why: why) }
+            switch f.first {
+            case "province":
+                guard f.count == 2 else { throw fail("bad province line") }
+                if !f[1].isEmpty {
+                    guard let p = Province(named: String(f[1])) else { throw fail("unknown province") }
+                    province = p
+                }
+            case "case":
+                guard f.count == 14,
+                      case .success(let id) = ResidentID.read(String(f[1]), asOf: CalendarDate(year: 9999, month: 12, day: 31)!),
+                      let first = CalendarDate(iso: String(f[3])), let last = CalendarDate(iso: String(f[4])),
+                      let attempts = Int(f[5]), let cls = CaseClass(rawValue: String(f[6])),
+                      let reason = Reason(rawValue: String(f[7])),
+                      let status = CaseRecord.Status(rawValue: String(f[9]))
+                else { throw fail("bad case line") }
+                let flags = try f[8].split(separator: "|").map { s throws -> Flag in
+                    guard let fl = Flag(rawValue: String(s)) else { throw fail("unknown flag") }
+                    return fl
+                }
+                let history = try f[12].split(separator: ";").map { e throws -> CaseRecord.HistoryEntry in
+                    let p = e.split(separator: " ")
+                    guard p.count == 3, let d = CalendarDate(iso: String(p[0])), let c = CaseClass(rawValue: String(p[1])),
+                          let r = Reason(rawValue: String(p[2])) else { throw fail("bad history entry") }
+                    return .init(date: d, caseClass: c, reason: r)
+                }
+                let requests = try f[13].split(separator: ";").map { e throws -> CaseRecord.RequestEntry in
+                    let p = e.split(separator: " ")
+                    guard p.count == 2, let d = CalendarDate(iso: String(p[0])) else { throw fail("bad request entry") }
+                    return .init(date: d, runID: String(p[1]))
+                }
+                cases.append(CaseRecord(
+                    id: id.id, name: unescape(f[2]), firstSeen: first, lastSeen: last, attempts: attempts,
+                    caseClass: cls, reason: reason, flags: flags, status: status,
+                    resolvedOn: f[10].isEmpty ? nil : CalendarDate(iso: String(f[10])),
+                    lastRequested: f[11].isEmpty ? nil : CalendarDate(iso: String(f[11])),
+                    history: history, requests: requests))
+            default:
+                throw fail("unknown line kind")
+            }
+        }
+        return (province, cases)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The few file-system operations the workspace needs, with the owner-only permissions of SPEC §5 whatever the
+/// umask, and the syncs that make a rename durable.
+enum FileSystem {
+    /// Creates a folder (and its parents) 0700, or makes an existing one 0700.
+    static func makeDirectory(_ path: String) throws {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+            guard isDir.boolValue else {
+                throw OutputProblem(path: path, detail: "a file stands where a folder is needed")
+            }
+        } else {
+            let parent = (path as NSString).deletingLastPathComponent
+            if !parent.isEmpty, parent != path, !FileManager.default.fileExists(atPath: parent) {
+                try makeDirectory(parent)
+            }
+            if mkdir(path, 0o700) != 0 && errno != EEXIST {
+                throw OutputProblem(path: path, doing: "creating the folder", errno: errno)
+            }
+        }
+        if chmod(path, 0o700) != 0 { throw OutputProblem(path: path, doing: "setting permissions", errno: errno) }
+    }
+
+    /// Flushes a folder's entries (a rename into it) to disk.
+    static func syncDirectory(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd < 0 { throw OutputProblem(path: path, doing: "opening the folder", errno: errno) }
+        defer { Glibc.close(fd) }
+        if fsync(fd) != 0 { throw OutputProblem(path: path, doing: "syncing the folder", errno: errno) }
+    }
+
+    /// Renames atomically (same file system).
+    static func rename(_ from: String, to: String) throws {
+        if Glibc.rename(from, to) != 0 { throw OutputProblem(path: to, doing: "renaming \(from)", errno: errno) }
+    }
+
+    /// Removes a file or folder tree if present.
+    static func remove(_ path: String) throws {
+        guard exists(path) else { return }
+        do { try FileManager.default.removeItem(atPath: path) } catch {
+            throw OutputProblem(path: path, detail: "cannot remove: \(error.localizedDescription)")
+        }
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// A folder's entries, sorted (never hash order).
+    static func list(_ path: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+    }
+
+    /// Reads a whole (small) file.
+    static func read(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputProblem.unreadable(file: path, detail: "cannot be read (missing, or no permission)")
+        }
+        return [UInt8](data)
+    }
+
+    /// Hashes a file in chunks: its SHA-256 and size.
+    static func hash(_ path: String) throws -> (sha256: String, bytes: Int) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { throw InputProblem.unreadable(file: path, detail: "cannot be opened: \(String(cString: strerror(errno)))") }
+        defer { Glibc.close(fd) }
+        var digest = StreamingDigest()
+        let size = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = Glibc.read(fd, buffer.baseAddress, size)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputProblem.unreadable(file: path, detail: "cannot be read: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            digest.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+        }
+        return (digest.finish(), digest.count)
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import RxBind
+
+@Suite struct HeaderMappingTests {
+    @Test func chineseAndEnglishHeadersInAnyOrderWithUnknownColumns() throws {
+        let m = try HeaderMapping(headers: ["序号", "证件号码", "姓名", "手机号", "备注"], role: .failures, file: "a.csv")
+        #expect(m["name"] == 2)
+        #expect(m["id_number"] == 1)
+        #expect(m["phone"] == 3)
+        #expect(m["message"] == nil)
+        let e = try HeaderMapping(headers: ["ID_Number", " NAME ", "Attempted_At"], role: .failures, file: "b.csv")
+        #expect(e["name"] == 1)
+        #expect(e["id_number"] == 0)
+        #expect(e["attempted_at"] == 2)
+    }
+
+    @Test func fullWidthAndInvisibleCharactersInHeadersFold() throws {
+        let m = try HeaderMapping(headers: ["\u{FEFF}ｎａｍｅ", "ＩＤ＿ＮＵＭＢＥＲ\u{200B}"], role: .failures, file: "c.csv")
+        #expect(m["name"] == 0)
+        #expect(m["id_number"] == 1)
+    }
+
+    @Test func theAliasListedFirstWinsAndTheOtherColumnIsNamed() throws {
+        let m = try HeaderMapping(headers: ["证件号码", "身份证号", "姓名", "身份证号码"], role: .failures, file: "d.csv")
+        #expect(m["id_number"] == 1)
+        #expect(m.ignored.map(\.header).sorted() == ["证件号码", "身份证号码"])
+        #expect(m.ignored.allSatisfy { $0.field == "id_number" && $0.usedInstead == "身份证号" })
+    }
+
+    @Test func aMissingRequiredColumnNamesTheFileTheColumnAndTheHeadersFound() {
+        #expect(throws: InputProblem.self) {
+            try HeaderMapping(headers: ["姓名", "手机号"], role: .failures, file: "e.csv")
+        }
+        do {
+            _ = try HeaderMapping(headers: ["姓名", "手机号"], role: .failures, file: "e.csv")
+        } catch {
+            let message = error.localizedDescription
+            #expect(message.contains("e.csv"))
+            #expect(message.contains("id_number"))
+            #expect(message.contains("\"手机号\""))
+        }
+    }
+
+    @Test func aRosterGivenAsRegistryIsRefused() {
+        #expect(throws: InputProblem.rosterGivenAsRegistry(file: "r.csv", found: ["管理号", "姓名", "身份证号码"])) {
+            try HeaderMapping(headers: ["管理号", "姓名", "身份证号码"], role: .registry, file: "r.csv")
+        }
+        // A registry that also has a certificate column is still a registry.
+        #expect(throws: Never.self) {
+            try HeaderMapping(headers: ["证书编号", "姓名", "身份证号码", "注册证编号"], role: .registry, file: "r.csv")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import RxBind
+
+@Suite struct ProvinceChoiceTests {
+    let xj = Province(named: "新疆维吾尔自治区")!
+
+    @Test func shortFormsAndTheCorps() {
+        #expect(Province(named: "新疆") == xj)
+        #expect(Province(named: "内蒙古")?.name == "内蒙古自治区")
+        #expect(Province(named: "兵团")?.name == "新疆生产建设兵团")
+        #expect(Province(named: "广西")?.name == "广西壮族自治区")
+        #expect(Province(named: "北京")?.name == "北京市")
+        #expect(Province(named: "江西省")?.name == "江西省")
+        #expect(Province(named: "香港")?.name == "香港特别行政区")
+        #expect(Province(named: "Xinjiang") == nil)
+        #expect(Province(named: "../etc") == nil)
+        #expect(Province.all.count == 35)
+    }
+
+    @Test func theSingleProvinceAllRowsNameIsChosenAndOthersAreWarnings() throws {
+        let one = try ProvinceChoice(option: nil, remembered: nil,
+                                     mentions: ["新疆": [RowRef(input: 0, line: 2)], "新疆维吾尔自治区": [RowRef(input: 1, line: 2)]])
+        #expect(one.province == xj)
+        #expect(one.otherProvinceRows.isEmpty)
+        let two = try ProvinceChoice(option: nil, remembered: nil,
+                                     mentions: ["新疆": [RowRef(input: 0, line: 2)], "江西": [RowRef(input: 0, line: 3)]])
+        #expect(two.province == nil)
+        let withOption = try ProvinceChoice(option: xj, remembered: nil,
+                                            mentions: ["新疆": [RowRef(input: 0, line: 2)], "江西": [RowRef(input: 0, line: 3)]])
+        #expect(withOption.otherProvinceRows.map(\.ref) == [RowRef(input: 0, line: 3)])
+    }
+
+    @Test func rememberedProvinceWinsOverRowsAndConflictsWithAnotherOption() throws {
+        let jx = Province(named: "江西")!
+        #expect(try ProvinceChoice(option: nil, remembered: jx, mentions: ["新疆": [RowRef(input: 0, line: 2)]]).province == jx)
+        #expect(throws: ProvinceChoice.Conflict.self) { try ProvinceChoice(option: xj, remembered: jx, mentions: [:]) }
+    }
+
+    @Test func theUndeterminedMessageNamesValuesAndLines() {
+        let e = ProvinceChoice.Undetermined(mentions: [("新疆", [RowRef(input: 0, line: 2)]), ("火星", [RowRef(input: 1, line: 9)])],
+                                            fileNames: ["a.csv", "b.csv"])
+        let m = e.localizedDescription
+        #expect(m.contains("\"新疆\" at a.csv line 2"))
+        #expect(m.contains("\"火星\" (not a province-level division) at b.csv line 9"))
+        #expect(m.contains("--province"))
+    }
+}
