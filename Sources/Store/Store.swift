@@ -1,1 +1,0 @@
-// Swift API over sqlite3. Knows nothing about pharmacists.
