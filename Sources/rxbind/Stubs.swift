@@ -2,12 +2,6 @@ import ArgumentParser
 import RxBind
 
 extension RxBindCommand {
-    /// `rxbind run`
-    struct Run: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run the nightly job on tonight's exports.")
-        func run() throws { throw notYetImplemented("rxbind run") }
-    }
-
     /// `rxbind audit …`
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Verify or re-run archived nights.")

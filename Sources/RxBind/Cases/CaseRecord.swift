@@ -35,3 +35,49 @@ public struct CaseRecord: Sendable, Hashable {
         public var runID: String
     }
 }
+
+extension CaseRecord {
+    /// The record as thirteen text fields, in the order of the case store's columns and of the case-state dump:
+    /// id, name, first_seen, last_seen, attempts, class, reason, flags (`|`), status, resolved_on, last_requested,
+    /// history (`date CLASS REASON` entries, `;`-separated), requests (`date run-id` entries, `;`-separated).
+    var storedFields: [String] {
+        [id.text, name, firstSeen.iso, lastSeen.iso, String(attempts), caseClass.code, reason.code,
+         flags.map(\.code).joined(separator: "|"), status.rawValue, resolvedOn?.iso ?? "", lastRequested?.iso ?? "",
+         history.map { "\($0.date.iso) \($0.caseClass.code) \($0.reason.code)" }.joined(separator: ";"),
+         requests.map { "\($0.date.iso) \($0.runID)" }.joined(separator: ";")]
+    }
+
+    /// A record from its thirteen stored fields, or nil when any is malformed.
+    init?(storedFields f: [String]) {
+        guard f.count == 13,
+              case .success(let id) = ResidentID.read(f[0], asOf: CalendarDate(year: 9999, month: 12, day: 31)!),
+              !id.heldAs15,
+              let first = CalendarDate(iso: f[2]), let last = CalendarDate(iso: f[3]), let attempts = Int(f[4]),
+              let cls = CaseClass(rawValue: f[5]), let reason = Reason(rawValue: f[6]),
+              let status = Status(rawValue: f[8]) else { return nil }
+        var flags: [Flag] = []
+        for s in f[7].split(separator: "|") {
+            guard let fl = Flag(rawValue: String(s)) else { return nil }
+            flags.append(fl)
+        }
+        var history: [HistoryEntry] = []
+        for e in f[11].split(separator: ";") {
+            let p = e.split(separator: " ")
+            guard p.count == 3, let d = CalendarDate(iso: String(p[0])), let c = CaseClass(rawValue: String(p[1])),
+                  let r = Reason(rawValue: String(p[2])) else { return nil }
+            history.append(HistoryEntry(date: d, caseClass: c, reason: r))
+        }
+        var requests: [RequestEntry] = []
+        for e in f[12].split(separator: ";") {
+            let p = e.split(separator: " ")
+            guard p.count == 2, let d = CalendarDate(iso: String(p[0])) else { return nil }
+            requests.append(RequestEntry(date: d, runID: String(p[1])))
+        }
+        let resolvedOn = f[9].isEmpty ? nil : CalendarDate(iso: f[9])
+        let lastRequested = f[10].isEmpty ? nil : CalendarDate(iso: f[10])
+        guard f[9].isEmpty || resolvedOn != nil, f[10].isEmpty || lastRequested != nil else { return nil }
+        self.init(id: id.id, name: f[1], firstSeen: first, lastSeen: last, attempts: attempts, caseClass: cls,
+                  reason: reason, flags: flags, status: status, resolvedOn: resolvedOn, lastRequested: lastRequested,
+                  history: history, requests: requests)
+    }
+}

@@ -17,14 +17,9 @@ public enum CaseStateDump {
 
     /// One case's line.
     static func line(_ r: CaseRecord) -> String {
-        let fields: [String] = [
-            "case", r.id.text, escape(r.name), r.firstSeen.iso, r.lastSeen.iso, String(r.attempts), r.caseClass.code,
-            r.reason.code, r.flags.map(\.code).joined(separator: "|"), r.status.rawValue, r.resolvedOn?.iso ?? "",
-            r.lastRequested?.iso ?? "",
-            r.history.map { "\($0.date.iso) \($0.caseClass.code) \($0.reason.code)" }.joined(separator: ";"),
-            r.requests.map { "\($0.date.iso) \($0.runID)" }.joined(separator: ";"),
-        ]
-        return fields.joined(separator: "\t") + "\n"
+        var f = r.storedFields
+        f[1] = escape(f[1])
+        return "case\t" + f.joined(separator: "\t") + "\n"
     }
 
     static func escape(_ s: String) -> String {
@@ -87,34 +82,10 @@ public enum CaseStateDump {
                     province = p
                 }
             case "case":
-                guard f.count == 14,
-                      case .success(let id) = ResidentID.read(String(f[1]), asOf: CalendarDate(year: 9999, month: 12, day: 31)!),
-                      let first = CalendarDate(iso: String(f[3])), let last = CalendarDate(iso: String(f[4])),
-                      let attempts = Int(f[5]), let cls = CaseClass(rawValue: String(f[6])),
-                      let reason = Reason(rawValue: String(f[7])),
-                      let status = CaseRecord.Status(rawValue: String(f[9]))
-                else { throw fail("bad case line") }
-                let flags = try f[8].split(separator: "|").map { s throws -> Flag in
-                    guard let fl = Flag(rawValue: String(s)) else { throw fail("unknown flag") }
-                    return fl
-                }
-                let history = try f[12].split(separator: ";").map { e throws -> CaseRecord.HistoryEntry in
-                    let p = e.split(separator: " ")
-                    guard p.count == 3, let d = CalendarDate(iso: String(p[0])), let c = CaseClass(rawValue: String(p[1])),
-                          let r = Reason(rawValue: String(p[2])) else { throw fail("bad history entry") }
-                    return .init(date: d, caseClass: c, reason: r)
-                }
-                let requests = try f[13].split(separator: ";").map { e throws -> CaseRecord.RequestEntry in
-                    let p = e.split(separator: " ")
-                    guard p.count == 2, let d = CalendarDate(iso: String(p[0])) else { throw fail("bad request entry") }
-                    return .init(date: d, runID: String(p[1]))
-                }
-                cases.append(CaseRecord(
-                    id: id.id, name: unescape(f[2]), firstSeen: first, lastSeen: last, attempts: attempts,
-                    caseClass: cls, reason: reason, flags: flags, status: status,
-                    resolvedOn: f[10].isEmpty ? nil : CalendarDate(iso: String(f[10])),
-                    lastRequested: f[11].isEmpty ? nil : CalendarDate(iso: String(f[11])),
-                    history: history, requests: requests))
+                guard f.count == 14, let record = CaseRecord(storedFields: f.dropFirst().enumerated().map {
+                    $0.offset == 1 ? unescape($0.element) : String($0.element)
+                }) else { throw fail("bad case line") }
+                cases.append(record)
             default:
                 throw fail("unknown line kind")
             }

@@ -1,0 +1,138 @@
+/// Reads tonight's inputs into a ``Night``: every failure row merged into cases or listed as invalid, the roster and
+/// registry indexed, every unusable reference row counted as a warning. Any fatal input error (SPEC §2) stops here,
+/// before the workspace is touched.
+public enum NightReader {
+    /// An input to read: what it is to the night, where its bytes are (the path given, or an archived copy for a
+    /// rerun), and its hash and size already computed.
+    public struct Source: Sendable {
+        public let file: InputFile
+        public let readPath: String
+        public let sha256: String
+        public let bytes: Int
+
+        public init(file: InputFile, readPath: String, sha256: String, bytes: Int) {
+            self.file = file
+            self.readPath = readPath
+            self.sha256 = sha256
+            self.bytes = bytes
+        }
+    }
+
+    public static func read(_ sources: [Source], asOf: CalendarDate, encoding: String?,
+                            progress: (any ProgressReporter)?) throws -> Night {
+        var summaries: [InputSummary] = []
+        var failures = FailureAggregator()
+        var roster = Roster()
+        var registry = Registry()
+        var warnings: [InputWarning] = []
+
+        for (index, source) in sources.enumerated() {
+            var summary = InputSummary(file: source.file, sha256: source.sha256, bytes: source.bytes)
+            let table = try DelimitedInput(path: source.readPath, displayName: source.file.name, encoding: encoding)
+            summary.encoding = table.encodingName
+            summary.delimiter = table.delimiterName
+            let mapping = try HeaderMapping(headers: table.header, role: source.file.role, file: source.file.name)
+            summary.ignoredColumns = mapping.ignored
+            let stage = "reading \(source.file.name)"
+            var rows = 0
+            switch source.file.role {
+            case .failures:
+                let c = FailureColumns(mapping)
+                try table.forEachRecord { record in
+                    failures.add(c.row(record, input: index), asOf: asOf)
+                    rows += 1
+                    if rows & 0x3FFF == 0 { progress?.update(stage, count: rows) }
+                }
+                summary.rowsRead = failures.rowsRead[index] ?? 0
+                summary.rowsRejected = failures.rowsRejected[index] ?? 0
+            case .certificates:
+                let c = RosterColumns(mapping)
+                try table.forEachRecord { record in
+                    rows += 1
+                    if rows & 0x3FFF == 0 { progress?.update(stage, count: rows) }
+                    let ref = RowRef(input: index, line: record.line)
+                    switch ResidentID.read(utf8: record.field(c.id), asOf: asOf) {
+                    case .failure(let problem):
+                        summary.rowsRejected += 1
+                        warnings.append(InputWarning(ref: ref, kind: .unusableID(problem)))
+                    case .success(let id):
+                        let status = record.text(c.status)
+                        var revoked = false
+                        if status == "已撤销" {
+                            revoked = true
+                        } else if !status.isEmpty && status != "有效" {
+                            warnings.append(InputWarning(ref: ref, kind: .unknownCertificateStatus(status)))
+                        }
+                        let expiresText = record.text(c.annotationExpires)
+                        let expires = CalendarDate(lenient: expiresText)
+                        if expires == nil && !expiresText.isEmpty {
+                            warnings.append(InputWarning(ref: ref, kind: .unreadableDate(field: "加注有效期至", value: expiresText)))
+                        }
+                        roster.add(id: id, name: record.text(c.name), number: record.text(c.number),
+                                   category: record.text(c.category), year: record.text(c.year),
+                                   issuedOn: record.text(c.issuedOn), revoked: revoked, annotationExpires: expires,
+                                   line: record.line)
+                    }
+                }
+                summary.rowsRead = rows
+                roster.finish()
+            case .registry:
+                let c = RegistryColumns(mapping)
+                try table.forEachRecord { record in
+                    rows += 1
+                    if rows & 0x3FFF == 0 { progress?.update(stage, count: rows) }
+                    switch ResidentID.read(utf8: record.field(c.id), asOf: asOf) {
+                    case .failure(let problem):
+                        summary.rowsRejected += 1
+                        warnings.append(InputWarning(ref: RowRef(input: index, line: record.line), kind: .unusableID(problem)))
+                    case .success(let id):
+                        registry.add(id: id, name: record.text(c.name), registrationNo: record.text(c.registrationNo),
+                                     employer: record.display(c.employer), status: record.text(c.status),
+                                     province: record.text(c.province), line: record.line)
+                    }
+                }
+                summary.rowsRead = rows
+                registry.finish()
+            }
+            progress?.finish()
+            summaries.append(summary)
+        }
+        return Night(inputs: summaries, drafts: failures.sortedDrafts(), invalidRows: failures.invalidRows,
+                     warnings: warnings, provinceMentions: failures.provinceMentions, roster: roster,
+                     registry: registry)
+    }
+}
+
+/// The failure export's columns.
+struct FailureColumns {
+    let name, id, idType, phone, province, attemptedAt, message, level: Int?
+
+    init(_ m: HeaderMapping) {
+        name = m["name"]; id = m["id_number"]; idType = m["id_type"]; phone = m["phone"]; province = m["province"]
+        attemptedAt = m["attempted_at"]; message = m["message"]; level = m["account_level"]
+    }
+
+    func row(_ r: DelimitedRecord, input: Int) -> FailureRow {
+        FailureRow(ref: RowRef(input: input, line: r.line), name: r.text(name), rawID: r.raw(id), rawName: r.raw(name),
+                   idType: r.text(idType), phone: r.text(phone), province: r.text(province),
+                   attemptedAt: r.text(attemptedAt), message: r.display(message), accountLevel: r.text(level))
+    }
+}
+
+struct RosterColumns {
+    let name, id, number, category, year, issuedOn, status, annotationExpires: Int?
+
+    init(_ m: HeaderMapping) {
+        name = m["name"]; id = m["id_number"]; number = m["certificate_no"]; category = m["category"]; year = m["year"]
+        issuedOn = m["issued_on"]; status = m["status"]; annotationExpires = m["annotation_expires"]
+    }
+}
+
+struct RegistryColumns {
+    let name, id, registrationNo, employer, status, province: Int?
+
+    init(_ m: HeaderMapping) {
+        name = m["name"]; id = m["id_number"]; registrationNo = m["registration_no"]; employer = m["employer"]
+        status = m["status"]; province = m["province"]
+    }
+}

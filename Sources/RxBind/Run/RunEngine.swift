@@ -1,0 +1,122 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reports progress of long stages (on a terminal only).
+public protocol ProgressReporter: Sendable {
+    /// A stage began or advanced; `count` rows so far.
+    func update(_ stage: String, count: Int)
+    /// The stage line is done.
+    func finish()
+}
+
+/// What `rxbind run` did.
+public struct RunSummary: Sendable {
+    public let runID: String
+    public let asOf: CalendarDate
+    /// The run existed already: nothing was done.
+    public let alreadyExisted: Bool
+    public let runDirectory: String
+    public let manifest: Manifest?
+    public let files: [String]
+}
+
+/// `rxbind run` (SPEC §5–§6): read and check the night, decide it, write its outputs out of sight, archive its
+/// inputs, commit the case store and make the outputs visible — in an order that leaves the workspace as if the run
+/// never started or fully finished, whatever instant it is killed at.
+public enum RunEngine {
+    public static func run(_ options: RunOptions, progress: (any ProgressReporter)? = nil) throws -> RunSummary {
+        // Nothing here touches the workspace until every input has been read and checked.
+        let templates = try Templates(directory: options.templatesDirectory)
+        var hashed: [(file: InputFile, sha256: String, bytes: Int)] = []
+        for input in options.inputs {
+            let (sha, bytes) = try FileSystem.hash(input.path)
+            hashed.append((input, sha, bytes))
+        }
+        let runID = RunID.compute(asOf: options.asOf, province: options.province, resendAfter: options.resendAfter,
+                                  encoding: options.encoding, inputs: hashed.map { ($0.file.role, $0.sha256) },
+                                  templatesSHA256: templates.sha256)
+        let workspace = Workspace(root: options.workspace)
+        if !options.force && workspace.hasRun(runID) {
+            return RunSummary(runID: runID, asOf: options.asOf, alreadyExisted: true,
+                              runDirectory: workspace.runDirectory(runID), manifest: nil, files: [])
+        }
+        if FileSystem.exists(workspace.root) && !FileSystem.isDirectory(workspace.root) {
+            throw OutputProblem(path: workspace.root, detail: "a file stands where the workspace folder should be")
+        }
+        let night = try NightReader.read(hashed.map { NightReader.Source(file: $0.file, readPath: $0.file.path,
+                                                                       sha256: $0.sha256, bytes: $0.bytes) },
+                                         asOf: options.asOf, encoding: options.encoding, progress: progress)
+
+        let created = !FileSystem.exists(workspace.root)
+        do {
+            return try commitRun(runID: runID, night: night, templates: templates, options: options,
+                                 workspace: workspace, hashed: hashed)
+        } catch {
+            // A first run that fails leaves no workspace behind (unless another run holds it: then it is theirs).
+            if created && !(error is WorkspaceBusy) { try? FileSystem.remove(workspace.root) }
+            throw error
+        }
+    }
+
+    static func commitRun(runID: String, night: Night, templates: Templates, options: RunOptions,
+                          workspace: Workspace, hashed: [(file: InputFile, sha256: String, bytes: Int)]) throws -> RunSummary {
+        try workspace.create()
+        let lock = try WorkspaceLock(workspace: workspace.root,
+                                     holder: WorkspaceLock.describeThisProcess(command: "rxbind run \(runID)"))
+        defer { lock.release() }
+        let store = try CaseStore(path: workspace.storePath)
+        var runs = try store.runs()
+        try workspace.recover(runs: runs)
+        runs = try store.runs()
+
+        var redo: RunEntry? = nil
+        if let existing = runs.first(where: { $0.runID == runID }) {
+            guard options.force else {
+                return RunSummary(runID: runID, asOf: options.asOf, alreadyExisted: true,
+                                  runDirectory: workspace.runDirectory(runID), manifest: nil, files: [])
+            }
+            guard existing == runs.last else {
+                throw RunRefused(reason: "--force redoes only the workspace's latest run, and \(runID) has been "
+                    + "followed by \(runs.last!.runID). Past nights are replayed with `rxbind audit rerun`, never rewritten.")
+            }
+            redo = existing
+        }
+        let previous = redo == nil ? runs.last : runs.dropLast().last
+        if let latest = previous, options.asOf < latest.asOf {
+            throw RunRefused(reason: "the as-of date \(options.asOf.iso) is earlier than the workspace's latest run "
+                + "(\(latest.runID), as of \(latest.asOf.iso)). History is replayed with `rxbind audit rerun`, never rewritten.")
+        }
+
+        let prior: PriorState
+        if let r = redo {
+            prior = try PriorState.parse(try workspace.archive.read(r.priorStateSHA256))
+        } else {
+            prior = try PriorState.read(from: store)
+        }
+
+        let staging = workspace.stagingDirectory(runID)
+        try FileSystem.remove(staging)
+        try FileSystem.makeDirectory(staging)
+        defer { try? FileSystem.remove(staging) }
+        let execution = NightExecution(night: night, prior: prior, templates: templates, runID: runID,
+                                       asOf: options.asOf, provinceOption: options.province,
+                                       resendAfter: options.resendAfter, encoding: options.encoding,
+                                       previousManifestSHA256: previous?.manifestSHA256)
+        let result = try execution.write(into: staging, scratch: workspace.stagingRoot)
+
+        // Everything a rerun needs goes into the archive before the run is committed.
+        for h in hashed { try workspace.archive.store(file: h.file.path, expectedSHA256: h.sha256) }
+        try workspace.archive.store(bytes: templates.bundle)
+        try workspace.archive.store(bytes: prior.dump)
+
+        try store.commit(replaceAll: redo == nil ? nil : prior.sortedRecords, upserts: result.outcome.updatedRecords,
+                         province: result.province, removeRun: redo?.runID,
+                         addRun: RunEntry(seq: (previous?.seq ?? 0) + 1, runID: runID, asOf: options.asOf,
+                                          manifestSHA256: result.manifestSHA256, priorStateSHA256: prior.sha256))
+        try workspace.publish(runID)
+        return RunSummary(runID: runID, asOf: options.asOf, alreadyExisted: false,
+                          runDirectory: workspace.runDirectory(runID), manifest: result.manifest, files: result.files)
+    }
+}

@@ -1,0 +1,137 @@
+import Store
+
+/// A run the workspace has committed.
+public struct RunEntry: Sendable, Hashable {
+    /// Its position in the workspace's history, from 1.
+    public let seq: Int
+    public let runID: String
+    public let asOf: CalendarDate
+    /// The SHA-256 of its `manifest.json`: the next run's manifest links to it.
+    public let manifestSHA256: String
+    /// The SHA-256 of the case state it started from (archived).
+    public let priorStateSHA256: String
+}
+
+/// The case store (`rxbind.sqlite`, SPEC §5): the cases across nights, the workspace's province and its runs.
+/// Only the case store persists in SQLite; the night's roster and registry are indexed in memory (SPEC §9).
+final class CaseStore {
+    let database: Database
+
+    /// The schema, as ordered named migrations; shipped ones are never edited.
+    static let migrations: [Migration] = [
+        Migration("001-case-store", sql: """
+            CREATE TABLE workspace (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE cases (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                first_seen TEXT NOT NULL,
+                last_seen TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                class TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                flags TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+                resolved_on TEXT NOT NULL,
+                last_requested TEXT NOT NULL,
+                history TEXT NOT NULL,
+                requests TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX cases_status ON cases (status);
+            CREATE TABLE runs (
+                seq INTEGER PRIMARY KEY,
+                run_id TEXT NOT NULL UNIQUE,
+                as_of TEXT NOT NULL,
+                manifest_sha256 TEXT NOT NULL,
+                prior_state_sha256 TEXT NOT NULL
+            );
+            """),
+    ]
+
+    static let columns = "id, name, first_seen, last_seen, attempts, class, reason, flags, status, resolved_on, "
+        + "last_requested, history, requests"
+
+    /// Opens (or creates, 0600) the store and brings its schema up to date.
+    init(path: String, readOnly: Bool = false) throws {
+        database = try Database(path: path, options: .init(access: readOnly ? .readOnly : .readWriteCreate,
+                                                            newFilePermissions: 0o600))
+        if !readOnly { try database.migrate(CaseStore.migrations) }
+    }
+
+    /// The province the workspace remembers.
+    func province() throws -> Province? {
+        var value: String?
+        try database.prepare("SELECT value FROM workspace WHERE key = 'province'").forEachRow { value = try $0.string(0) }
+        return value.flatMap { Province(named: $0) }
+    }
+
+    /// The committed runs, oldest first.
+    func runs() throws -> [RunEntry] {
+        var runs: [RunEntry] = []
+        try database.prepare("SELECT seq, run_id, as_of, manifest_sha256, prior_state_sha256 FROM runs ORDER BY seq")
+            .forEachRow { row in
+                guard let seq = try row.int(0), let id = try row.string(1), let d = try row.string(2),
+                      let asOf = CalendarDate(iso: d), let m = try row.string(3), let p = try row.string(4) else {
+                    throw StoreDamaged(detail: "a row of the runs table is malformed")
+                }
+                runs.append(RunEntry(seq: seq, runID: id, asOf: asOf, manifestSHA256: m, priorStateSHA256: p))
+            }
+        return runs
+    }
+
+    /// Every case in ID order.
+    func forEachCase(where filter: String = "", _ arguments: [DatabaseValue] = [], _ body: (CaseRecord) throws -> Void) throws {
+        let sql = "SELECT \(CaseStore.columns) FROM cases \(filter) ORDER BY id"
+        try database.prepare(sql).forEachRow(arguments) { row in
+            var fields: [String] = []
+            fields.reserveCapacity(13)
+            for i in 0..<13 { fields.append(try row.string(i) ?? "") }
+            guard let record = CaseRecord(storedFields: fields) else {
+                throw StoreDamaged(detail: "a case row is malformed")
+            }
+            try body(record)
+        }
+    }
+
+    /// Applies a night in one transaction: the committed state is either all of it or none of it.
+    ///
+    /// - Parameters:
+    ///   - replaceAll: when set (a forced redo), the case table is first replaced by these records — the state the
+    ///     redone run started from.
+    ///   - upserts: tonight's changed cases.
+    ///   - removeRun: the run being redone, whose row goes.
+    func commit(replaceAll: [CaseRecord]?, upserts: [CaseRecord], province: Province?, removeRun: String?,
+                addRun run: RunEntry) throws {
+        try database.transaction {
+            if let all = replaceAll {
+                try database.execute("DELETE FROM cases")
+                try insert(all)
+            }
+            try insert(upserts)
+            let setProvince = try database.prepare(
+                "INSERT INTO workspace (key, value) VALUES ('province', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            if let p = province { try setProvince.execute([.text(p.name)]) }
+            if let r = removeRun { try database.prepare("DELETE FROM runs WHERE run_id = ?").execute([.text(r)]) }
+            try database.prepare("""
+                INSERT INTO runs (seq, run_id, as_of, manifest_sha256, prior_state_sha256) VALUES (?, ?, ?, ?, ?)
+                """).execute([.integer(Int64(run.seq)), .text(run.runID), .text(run.asOf.iso),
+                              .text(run.manifestSHA256), .text(run.priorStateSHA256)])
+        }
+    }
+
+    private func insert(_ records: [CaseRecord]) throws {
+        let statement = try database.prepare(
+            "INSERT OR REPLACE INTO cases (\(CaseStore.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for r in records {
+            try statement.execute(r.storedFields.map { .text($0) })
+        }
+    }
+
+    /// Checks SQLite's own integrity check.
+    func integrityProblems() throws -> [String] { try database.integrityCheck() }
+}
+
+/// The case store holds something rxbind did not write.
+public struct StoreDamaged: Error, CustomStringConvertible {
+    public let detail: String
+    public var description: String { "the case store is damaged: \(detail). Restore rxbind.sqlite from a backup." }
+}
