@@ -15,6 +15,7 @@ public struct HeaderMapping: Sendable {
         public let field: String
         /// The header of the column that won.
         public let usedInstead: String
+        enum CodingKeys: String, CodingKey { case header, field, usedInstead = "used_instead" }
     }
 
     /// The column of a field, or nil when the file has none.

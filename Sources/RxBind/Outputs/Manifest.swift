@@ -18,10 +18,16 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// The SHA-256 of the previous run's manifest file; nil for a workspace's first run.
     public var previousManifestSHA256: String?
 
+    enum CodingKeys: String, CodingKey {
+        case format, runID = "run_id", asOf = "as_of", tool, options, province, inputs, templates
+        case priorState = "prior_state", outputs, counts, previousManifestSHA256 = "previous_manifest_sha256"
+    }
+
     public struct Tool: Codable, Sendable, Equatable {
         public var name = "rxbind"
         public var version: String
         public var ruleSet: String
+        enum CodingKeys: String, CodingKey { case name, version, ruleSet = "rule_set" }
     }
 
     /// The options that change outputs (never a path).
@@ -29,6 +35,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var province: String?
         public var resendAfter: Int
         public var encoding: String?
+        enum CodingKeys: String, CodingKey { case province, resendAfter = "resend_after", encoding }
     }
 
     public struct Input: Codable, Sendable, Equatable {
@@ -43,6 +50,10 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var rowsRejected: Int
         public var warnings: Int
         public var ignoredColumns: [HeaderMapping.IgnoredColumn]
+        enum CodingKeys: String, CodingKey {
+            case role, name, sha256, bytes, encoding, delimiter, rowsRead = "rows_read", rowsRejected = "rows_rejected"
+            case warnings, ignoredColumns = "ignored_columns"
+        }
     }
 
     /// A file kept in the archive by its SHA-256.
@@ -76,12 +87,16 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var formRows: Int
         public var formParts: Int
         public var warnings: Int
+        enum CodingKeys: String, CodingKey {
+            case byClass = "by_class", cases, invalidRows = "invalid_rows", new, seenAgain = "seen_again"
+            case carriedOver = "carried_over", resolved, requested, alreadyRequested = "already_requested"
+            case formRows = "form_rows", formParts = "form_parts", warnings
+        }
     }
 
     static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        e.keyEncodingStrategy = .convertToSnakeCase
         return e
     }
 
@@ -95,7 +110,6 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// Reads a manifest file's bytes.
     public static func decode(_ bytes: [UInt8]) throws -> Manifest {
         let d = JSONDecoder()
-        d.keyDecodingStrategy = .convertFromSnakeCase
         return try d.decode(Manifest.self, from: Data(bytes))
     }
 }

@@ -84,7 +84,7 @@ final class CaseStore {
         try database.prepare(sql).forEachRow(arguments) { row in
             var fields: [String] = []
             fields.reserveCapacity(13)
-            for i in 0..<13 { fields.append(try row.string(i) ?? "") }
+            for i in 0..<13 { fields.append(i == 4 ? String(try row.int(4) ?? 0) : try row.string(i) ?? "") }
             guard let record = CaseRecord(storedFields: fields) else {
                 throw StoreDamaged(detail: "a case row is malformed")
             }
@@ -122,7 +122,9 @@ final class CaseStore {
         let statement = try database.prepare(
             "INSERT OR REPLACE INTO cases (\(CaseStore.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for r in records {
-            try statement.execute(r.storedFields.map { .text($0) })
+            try statement.execute(r.storedFields.enumerated().map { i, f in
+                i == 4 ? .integer(Int64(r.attempts)) : .text(f)
+            })
         }
     }
 
