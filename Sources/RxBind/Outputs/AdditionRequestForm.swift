@@ -1,0 +1,146 @@
+import Foundation
+import Spreadsheet
+
+/// The addition-request form (添加申请表) for the national pharmacist centre (SPEC §6 item 1).
+///
+/// Written in libxlsxwriter's standard mode — a shared-strings table — because WPS, Apple Numbers and some import
+/// libraries fail on the inline strings of constant-memory mode; memory stays bounded because a form holds at most
+/// 5,000 data rows and a larger batch is split into numbered parts, a case's rows never straddling two parts.
+public enum AdditionRequestForm {
+    /// The most data rows one file holds.
+    public static let maxRowsPerPart = 5_000
+
+    /// The field keys in form order: the `rxbind-columns` custom property, tab-separated.
+    public static var columnKeys: String { FormField.allCases.map(\.rawValue).joined(separator: "\t") }
+
+    /// One file of a batch.
+    public struct Part: Sendable {
+        /// 1-based part number and the number of parts.
+        public let number: Int, count: Int
+        public let rows: [FormRow]
+        public let fileName: String
+        /// `k/n`, the `rxbind-part` property.
+        public var label: String { "\(number)/\(count)" }
+    }
+
+    /// Splits the batch into parts of at most `limit` rows without splitting a case.
+    public static func parts(_ rows: [FormRow], province: Province, asOf: CalendarDate,
+                             limit: Int = maxRowsPerPart) -> [Part] {
+        guard !rows.isEmpty else { return [] }
+        var groups: [[FormRow]] = []
+        var current: [FormRow] = []
+        var i = 0
+        while i < rows.count {
+            var j = i
+            while j < rows.count && rows[j].id == rows[i].id { j += 1 }
+            let caseRows = rows[i..<j]
+            if current.count + caseRows.count > limit && !current.isEmpty {
+                groups.append(current)
+                current = []
+            }
+            current.append(contentsOf: caseRows)
+            i = j
+        }
+        groups.append(current)
+        let base = "addition-request-\(province.name)-\(asOf.compact)"
+        return groups.enumerated().map { k, g in
+            Part(number: k + 1, count: groups.count, rows: g,
+                 fileName: groups.count == 1 ? base + ".xlsx" : base + "-\(k + 1)of\(groups.count).xlsx")
+        }
+    }
+
+    /// `rxbind-fingerprint`: the lowercase hex SHA-256 of the batch id followed, for each data row, by a line feed
+    /// and the row's cells as text joined by tabs (SPEC §6).
+    public static func fingerprint(batch: String, rows: [[String]]) -> String {
+        var text = batch
+        for r in rows { text += "\n" + r.joined(separator: "\t") }
+        return Digest.sha256(text)
+    }
+
+    /// Writes one part into `directory`; returns its hash and size.
+    public static func write(_ part: Part, into directory: String, temporaryDirectory: String, layout: FormLayout,
+                             province: Province, runID: String, asOf: CalendarDate) throws -> (sha256: String, bytes: Int) {
+        let path = directory + "/" + part.fileName
+        let properties = DocumentProperties(
+            created: Date(timeIntervalSince1970: TimeInterval(asOf.daysSinceEpoch) * 86_400),
+            title: layout.title, subject: "批次 \(runID) 第 \(part.label) 份", author: province.name,
+            company: layout.applicant(for: province), category: "添加申请表", keywords: "rxbind")
+        var book = try Workbook(path: path, options: WorkbookOptions(temporaryDirectory: temporaryDirectory),
+                                properties: properties)
+        let columns = layout.columns.count
+        let lastColumn = columns - 1
+        let sheet = try book.addWorksheet(named: "添加申请表")
+
+        let title = try book.format(CellStyle(bold: true, fontSize: 16, horizontalAlignment: .center, verticalAlignment: .center))
+        let label = try book.format(CellStyle(bold: true, horizontalAlignment: .right, verticalAlignment: .center))
+        let value = try book.format(CellStyle(horizontalAlignment: .left, verticalAlignment: .center, numberFormat: "@"))
+        let heading = try book.format(CellStyle(bold: true, fillColor: Color(rgb: 0xD9E1F2), border: .thin,
+                                                horizontalAlignment: .center, verticalAlignment: .center, wrapsText: true))
+        let cell = try book.format(CellStyle(border: .thin, verticalAlignment: .center, wrapsText: true, numberFormat: "@"))
+        let number = try book.format(CellStyle(border: .thin, horizontalAlignment: .center, verticalAlignment: .center))
+        let footerLabel = try book.format(CellStyle(bold: true, verticalAlignment: .center))
+        let footerValue = try book.format(CellStyle(border: .thin, verticalAlignment: .center, wrapsText: true, numberFormat: "@"))
+
+        for (i, c) in layout.columns.enumerated() {
+            try book.setColumnWidth(c.width, columns: i...i, sheet: sheet)
+        }
+        // Title, header block, column headings: rows 0–2, repeated on every printed page.
+        try book.setRow(0, sheet: sheet, height: 30)
+        try book.mergeCells(sheet: sheet, rows: 0...0, columns: 0...lastColumn, text: layout.title, format: title)
+        let header: [(String, String)] = [
+            (layout.applicantLabel, layout.applicant(for: province)), (layout.dateLabel, asOf.iso),
+            (layout.batchLabel, runID), ("份数", part.label),
+        ]
+        // Label/value pairs spread over the columns: label in one column, value merged over the next ones.
+        let spans = headerSpans(columns: columns, pairs: header.count)
+        for (pair, span) in zip(header, spans) {
+            try book.write(pair.0 + "：", sheet: sheet, row: 1, column: span.label, format: label)
+            if span.value.count > 1 {
+                try book.mergeCells(sheet: sheet, rows: 1...1, columns: span.value, text: pair.1, format: value)
+            } else {
+                try book.write(pair.1, sheet: sheet, row: 1, column: span.value.lowerBound, format: value)
+            }
+        }
+        try book.setRow(2, sheet: sheet, height: 30)
+        for (i, c) in layout.columns.enumerated() {
+            try book.write(c.heading, sheet: sheet, row: 2, column: i, format: heading)
+        }
+        // Data: 序号 a number, every other cell a string (ID and certificate numbers are text, never numbers).
+        for (r, row) in part.rows.enumerated() {
+            let y = 3 + r
+            try book.write(integer: row.seq, sheet: sheet, row: y, column: 0, format: number)
+            for (i, text) in row.texts.enumerated() {
+                try book.write(text, sheet: sheet, row: y, column: i + 1, format: cell)
+            }
+        }
+        // Footer: a blank row, then one row per line, its value merged over the remaining columns.
+        var y = 3 + part.rows.count + 1
+        for line in layout.footer {
+            try book.setRow(y, sheet: sheet, height: line.label == layout.footer.first?.label ? 45 : 24)
+            try book.write(line.label + "：", sheet: sheet, row: y, column: 0, format: footerLabel)
+            try book.mergeCells(sheet: sheet, rows: y...y, columns: 1...lastColumn, text: line.value, format: footerValue)
+            y += 1
+        }
+        try book.freezePanes(sheet: sheet, rows: 3)
+        try book.setPageSetup(PageSetup(paper: .a4, orientation: .landscape, fitToPagesWide: 1, repeatedRows: 0...2,
+                                        margins: .init(left: 0.4, right: 0.4, top: 0.6, bottom: 0.6),
+                                        centersHorizontally: true, footer: "&C第 &P 页，共 &N 页"), sheet: sheet)
+        try book.setCustomProperty(name: "rxbind-batch", string: runID)
+        try book.setCustomProperty(name: "rxbind-part", string: part.label)
+        try book.setCustomProperty(name: "rxbind-columns", string: columnKeys)
+        try book.setCustomProperty(name: "rxbind-fingerprint",
+                                   string: fingerprint(batch: runID, rows: part.rows.map(\.cellTexts)))
+        _ = try book.close()
+        return try FileSystem.hash(path)
+    }
+
+    /// Where the header block's label/value pairs go across `columns` columns.
+    static func headerSpans(columns: Int, pairs: Int) -> [(label: Int, value: ClosedRange<Int>)] {
+        let width = max(2, columns / pairs)
+        return (0..<pairs).map { p in
+            let start = p * width
+            let end = p == pairs - 1 ? columns - 1 : start + width - 1
+            return (start, (start + 1)...max(start + 1, end))
+        }
+    }
+}
