@@ -1,4 +1,5 @@
 internal import CSQLite
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -209,7 +210,9 @@ public final class Database {
                 // > If the input text contains no SQL (if the input is an empty string or a comment) then *ppStmt is
                 // > set to NULL.
                 let code = sqlite3_prepare_v2(handle, current, -1, &prepared, &next)
-                try connection.check(code, "preparing a statement", sql: String(cString: current))
+                try connection.check(
+                    code, "preparing a statement",
+                    sql: String(cString: current).trimmingCharacters(in: .whitespacesAndNewlines))
                 guard let prepared else { continue }
                 let statement = Statement(
                     connection: connection, handle: prepared, sql: String(cString: sqlite3_sql(prepared)))
