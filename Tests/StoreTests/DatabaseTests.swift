@@ -1,6 +1,5 @@
 import Foundation
 @testable import Store
-import Synchronization
 import Testing
 import TestSupport
 
@@ -21,6 +20,13 @@ import TestSupport
     @Test func theBusyTimeoutIsConfigurable() throws {
         let store = try TestDatabase("timeout", options: Database.Options(busyTimeout: .milliseconds(1250)))
         #expect(try store.database.integer("PRAGMA busy_timeout") == 1250)
+    }
+
+    @Test func thePageCacheSizeIsConfigurable() throws {
+        let store = try TestDatabase("cache-size", options: Database.Options(cacheSizeKiB: 65536))
+        #expect(try store.database.integer("PRAGMA cache_size") == -65536)
+        let plain = try TestDatabase("cache-size-default")
+        #expect(try plain.database.integer("PRAGMA cache_size") == -2000)
     }
 
     @Test func openingAPathWhoseParentIsARegularFileFails() throws {
@@ -325,7 +331,7 @@ import TestSupport
         let holding = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         let finished = DispatchSemaphore(value: 0)
-        let holderFailure = Mutex<String?>(nil)
+        let holderFailure = LockedText()
 
         let holder = Thread {
             do {
@@ -336,7 +342,7 @@ import TestSupport
                     release.wait()
                 }
             } catch {
-                holderFailure.withLock { $0 = "\(error)" }
+                holderFailure.set("\(error)")
                 holding.signal()
             }
             finished.signal()
@@ -349,7 +355,7 @@ import TestSupport
         release.signal()
         finished.wait()
 
-        #expect(holderFailure.withLock { $0 } == nil)
+        #expect(holderFailure.get() == nil)
         #expect(error.isBusy)
         #expect(!error.isConstraintViolation)
         #expect(error.description.contains("busy timeout"))
@@ -390,4 +396,13 @@ import TestSupport
             }
         }
     }
+}
+
+/// Text shared between a test and a thread it starts (Synchronization.Mutex needs macOS 15; the package allows 14).
+private final class LockedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text: String?
+
+    func set(_ newText: String) { lock.withLock { text = newText } }
+    func get() -> String? { lock.withLock { text } }
 }
