@@ -308,13 +308,16 @@ import TestSupport
         #expect(try db.integer("SELECT count(*) FROM t") == 1)
     }
 
-    @Test func nestingTransactionsStopsTheProgram() async {
-        await #expect(processExitsWith: .failure) {
+    @Test func nestingTransactionsStopsTheProgram() async throws {
+        // The directory belongs to this process: the child that stops cannot clean up after itself.
+        let directory = try TemporaryDirectory("store-nested")
+        let path = directory.file("store.sqlite")
+        await #expect(processExitsWith: .failure) { [path = path as String] in
             // A thrown error (SQLite refusing the inner BEGIN) is not the stop this test is about: exit cleanly.
             do {
-                let store = try TestDatabase("nested")
-                try store.database.transaction {
-                    try store.database.transaction {}
+                let db = try Database(path: path)
+                try db.transaction {
+                    try db.transaction {}
                 }
             } catch {
                 exit(0)
@@ -385,12 +388,14 @@ import TestSupport
         try db.close()  // twice is harmless
     }
 
-    @Test func usingAClosedDatabaseStopsTheProgram() async {
-        await #expect(processExitsWith: .failure) {
+    @Test func usingAClosedDatabaseStopsTheProgram() async throws {
+        let directory = try TemporaryDirectory("store-closed")
+        let path = directory.file("store.sqlite")
+        await #expect(processExitsWith: .failure) { [path = path as String] in
             do {
-                let store = try TestDatabase("closed")
-                try store.database.close()
-                try store.database.execute("SELECT 1")
+                let db = try Database(path: path)
+                try db.close()
+                try db.execute("SELECT 1")
             } catch {
                 exit(0)
             }

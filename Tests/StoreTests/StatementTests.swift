@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Testing
+import TestSupport
 
 @Suite struct StatementTests {
     /// A table whose column has no type, so SQLite stores each value in the storage class it was bound with.
@@ -240,11 +241,12 @@ import Testing
         #expect(try db.integer("SELECT count(*) FROM v WHERE value IS NULL") == 1)
     }
 
-    @Test func aRowReadAfterItsStatementMovedOnStopsTheProgram() async {
-        await #expect(processExitsWith: .failure) {
+    @Test func aRowReadAfterItsStatementMovedOnStopsTheProgram() async throws {
+        let directory = try TemporaryDirectory("store-escaped-row")
+        let path = directory.file("store.sqlite")
+        await #expect(processExitsWith: .failure) { [path = path as String] in
             do {
-                let store = try TestDatabase("escaped-row")
-                let select = try store.database.prepare("SELECT 1 UNION ALL SELECT 2")
+                let select = try Database(path: path).prepare("SELECT 1 UNION ALL SELECT 2")
                 var escaped: Row?
                 try select.forEachRow { escaped = $0 }
                 #expect(try escaped?.int64(0) == 2)
