@@ -127,8 +127,9 @@ public final class Database {
         let handle = connection.live
         let timeout = options.busyTimeout.components
         precondition(timeout.seconds >= 0, "The busy timeout must not be negative.")
-        let milliseconds = timeout.seconds.multipliedReportingOverflow(by: 1000).partialValue
-            + timeout.attoseconds / 1_000_000_000_000_000
+        // Saturating: a wrapped, negative value would switch the busy handler off instead of waiting long.
+        let milliseconds = timeout.seconds >= Int64(Int32.max) / 1000
+            ? Int64(Int32.max) : timeout.seconds * 1000 + timeout.attoseconds / 1_000_000_000_000_000
         // > sqlite3_busy_timeout … sets a busy handler that sleeps for a specified amount of time when a table is
         // > locked.
         try connection.check(

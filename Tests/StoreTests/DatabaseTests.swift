@@ -20,6 +20,8 @@ import TestSupport
     @Test func theBusyTimeoutIsConfigurable() throws {
         let store = try TestDatabase("timeout", options: Database.Options(busyTimeout: .milliseconds(1250)))
         #expect(try store.database.integer("PRAGMA busy_timeout") == 1250)
+        let long = try store.reopen(Database.Options(busyTimeout: .seconds(Int64.max)))
+        #expect(try long.integer("PRAGMA busy_timeout") == Int64(Int32.max))
     }
 
     @Test func thePageCacheSizeIsConfigurable() throws {
