@@ -1,4 +1,5 @@
 internal import CSQLite
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -36,14 +37,24 @@ public final class Database {
         /// `0o600`), whatever the process's umask. SQLite gives its `-wal` and `-shm` files the database file's
         /// permissions. When nil, SQLite creates the file with 0644 less the umask.
         public var newFilePermissions: Int?
+        /// The connection's page cache in KiB; nil keeps SQLite's default (2000 KiB here).
+        ///
+        /// Inserting keys in no particular order into a large table needs its B-tree pages cached: measured on
+        /// this project's 2-core machine, 1M rows with an 18-character TEXT primary key in shuffled order went
+        /// from about 135k to 285k rows/s (rowid table) and 370k rows/s (WITHOUT ROWID) with 65536 KiB.
+        /// The memory is bounded by this number.
+        public var cacheSizeKiB: Int?
 
-        /// Options with defaults: read-write-create, a five-second busy timeout, SQLite's default permissions.
+        /// Options with defaults: read-write-create, a five-second busy timeout, SQLite's default permissions and
+        /// page cache.
         public init(
-            access: Access = .readWriteCreate, busyTimeout: Duration = .seconds(5), newFilePermissions: Int? = nil
+            access: Access = .readWriteCreate, busyTimeout: Duration = .seconds(5), newFilePermissions: Int? = nil,
+            cacheSizeKiB: Int? = nil
         ) {
             self.access = access
             self.busyTimeout = busyTimeout
             self.newFilePermissions = newFilePermissions
+            self.cacheSizeKiB = cacheSizeKiB
         }
     }
 
@@ -116,8 +127,9 @@ public final class Database {
         let handle = connection.live
         let timeout = options.busyTimeout.components
         precondition(timeout.seconds >= 0, "The busy timeout must not be negative.")
-        let milliseconds = timeout.seconds.multipliedReportingOverflow(by: 1000).partialValue
-            + timeout.attoseconds / 1_000_000_000_000_000
+        // Saturating: a wrapped, negative value would switch the busy handler off instead of waiting long.
+        let milliseconds = timeout.seconds >= Int64(Int32.max) / 1000
+            ? Int64(Int32.max) : timeout.seconds * 1000 + timeout.attoseconds / 1_000_000_000_000_000
         // > sqlite3_busy_timeout … sets a busy handler that sleeps for a specified amount of time when a table is
         // > locked.
         try connection.check(
@@ -137,6 +149,13 @@ public final class Database {
                     .journalModeUnavailable, operation: "opening the database at \(path)",
                     message: "SQLite kept the journal mode \(mode ?? "(none)") instead of WAL")
             }
+        }
+
+        if let kibibytes = options.cacheSizeKiB {
+            precondition(kibibytes > 0, "The page cache size must be positive.")
+            // > If the argument N is negative, then the number of cache pages is adjusted to be a number of pages
+            // > that would use approximately abs(N*1024) bytes of memory
+            try execute("PRAGMA cache_size = -\(kibibytes)")
         }
 
         // Crash safety. In WAL mode a commit appends to the -wal file and is atomic whatever the level: a run killed
@@ -209,7 +228,9 @@ public final class Database {
                 // > If the input text contains no SQL (if the input is an empty string or a comment) then *ppStmt is
                 // > set to NULL.
                 let code = sqlite3_prepare_v2(handle, current, -1, &prepared, &next)
-                try connection.check(code, "preparing a statement", sql: String(cString: current))
+                try connection.check(
+                    code, "preparing a statement",
+                    sql: String(cString: current).trimmingCharacters(in: .whitespacesAndNewlines))
                 guard let prepared else { continue }
                 let statement = Statement(
                     connection: connection, handle: prepared, sql: String(cString: sqlite3_sql(prepared)))
