@@ -6,8 +6,13 @@ import Store
 /// Prints an error's message and returns the exit status SPEC §8 gives it.
 func report(_ error: Error) -> ExitCode {
     let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
-    printError(message)
-    return status(for: error)
+    let code = status(for: error)
+    if code == Status.cannotWrite && error is StoreError {
+        printError("cannot write the workspace's case store (rxbind.sqlite): " + message)
+    } else {
+        printError(message)
+    }
+    return code
 }
 
 func status(for error: Error) -> ExitCode {
