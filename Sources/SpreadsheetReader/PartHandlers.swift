@@ -226,3 +226,10 @@ struct CustomPropertiesHandler: XMLContentHandler {
         try appendText(raw, isCDATA: isCDATA, to: &text)
     }
 }
+
+/// Accepts any well-formed XML; the scanner does the checking.
+struct WellFormednessHandler: XMLContentHandler {
+    mutating func start(_ tag: XMLStartTag) throws {}
+    mutating func end(localName: XMLBytes, depth: Int) throws {}
+    mutating func text(_ raw: XMLBytes, isCDATA: Bool, depth: Int) throws {}
+}

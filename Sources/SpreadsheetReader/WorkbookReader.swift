@@ -139,6 +139,12 @@ public final class WorkbookReader {
         return try scan(part: part, with: CustomPropertiesHandler()).properties
     }
 
+    /// Reads `part` through to its end and checks that it is complete, well-formed XML with an intact checksum,
+    /// without keeping anything: how a writer checks that a package it just wrote is whole.
+    public func checkPart(_ part: String) throws {
+        _ = try scan(part: part, with: WellFormednessHandler())
+    }
+
     /// The uncompressed bytes of one part, such as `xl/workbook.xml`, whole: for small parts and for tests that
     /// look at the XML itself.
     public func partData(_ part: String) throws -> Data {
