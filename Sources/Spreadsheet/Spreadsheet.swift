@@ -1,1 +1,0 @@
-// Swift API over libxlsxwriter. Knows nothing about pharmacists.

@@ -1,0 +1,285 @@
+// Reads .xlsx packages: sheets, shared strings, cells, document properties. Knows nothing about pharmacists.
+import Foundation
+import ZIPFoundation
+
+/// An open .xlsx workbook, read part by part and never whole.
+///
+/// Opening reads the package's directory, `xl/workbook.xml` and its relationships. Rows are streamed from the
+/// compressed sheet, so memory is bounded by the shared-strings table (loaded once, on the first call that
+/// needs it) and the longest row, never by the size of the sheet.
+///
+/// Reads any .xlsx written by Excel, LibreOffice, WPS, libxlsxwriter or openpyxl-style libraries: shared or
+/// inline strings, cells with or without `r` references, namespace prefixes (`<x:c>`), rich text, and
+/// `_xHHHH_` escapes. Not thread-safe: use one reader per thread.
+public final class WorkbookReader {
+    /// The path the workbook was opened from.
+    public let path: String
+    /// The sheets, in workbook order.
+    public let sheets: [SheetInfo]
+    /// The names defined in the workbook, in stored order (print titles, print areas, filters …).
+    public let definedNames: [DefinedName]
+    /// The paths of every part in the package, in archive order.
+    public let partNames: [String]
+    /// The limits this reader applies.
+    public let limits: ReadLimits
+
+    private let archive: Archive
+    private let entries: [String: Entry]
+    private let entriesByLowercasedPath: [String: Entry]
+    private let sharedStringsPart: String?
+    private let corePropertiesPart: String?
+    private let customPropertiesPart: String?
+    private var sharedStrings: [String]?
+
+    /// Size of the chunks inflated at a time: large enough that per-chunk overhead vanishes, small enough to stay
+    /// in cache.
+    private static let chunkSize = 128 << 10
+
+    /// Opens the workbook at `path` and reads its list of sheets.
+    /// - Throws: `SpreadsheetReadError` when the file is missing, is not a zip package, lacks its workbook part,
+    ///   or holds XML that is not what it claims.
+    public init(path: String, limits: ReadLimits = ReadLimits()) throws {
+        self.path = path
+        self.limits = limits
+        try Self.checkZipSignature(path)
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw SpreadsheetReadError.damagedArchive(file: path, part: nil, reason: "its directory cannot be read")
+        }
+        var entries: [String: Entry] = [:]
+        var lowercased: [String: Entry] = [:]
+        var names: [String] = []
+        for entry in archive where entry.type == .file {
+            names.append(entry.path)
+            if entries[entry.path] == nil { entries[entry.path] = entry }
+            if lowercased[entry.path.lowercased()] == nil { lowercased[entry.path.lowercased()] = entry }
+        }
+        self.entries = entries
+        entriesByLowercasedPath = lowercased
+        partNames = names
+
+        // The package relationships name the workbook part and the document properties; a package without them
+        // is still read the way the parts are conventionally named.
+        let packageRelationships = try Self.relationships(in: archive, entries: entries, file: path, limits: limits,
+                                                          of: "", optional: true)
+        func target(_ suffix: String) -> String? {
+            packageRelationships.first { $0.type.hasSuffix(suffix) && !$0.isExternal }
+                .map { resolvePartName($0.target, relativeTo: "") }
+        }
+        let workbookPart = target("/officeDocument") ?? "xl/workbook.xml"
+        corePropertiesPart = target("/metadata/core-properties") ?? "docProps/core.xml"
+        customPropertiesPart = target("/custom-properties") ?? "docProps/custom.xml"
+
+        let workbook = try Self.scan(part: workbookPart, with: WorkbookPartHandler(), in: archive,
+                                     entries: entries, file: path, limits: limits)
+        let workbookRelationships = try Self.relationships(in: archive, entries: entries, file: path,
+                                                           limits: limits, of: workbookPart, optional: false)
+        var byID: [String: Relationship] = [:]
+        for relationship in workbookRelationships where byID[relationship.id] == nil {
+            byID[relationship.id] = relationship
+        }
+        var sheets: [SheetInfo] = []
+        for (index, entry) in workbook.sheets.enumerated() {
+            guard let relationship = byID[entry.relationshipID], !relationship.isExternal else {
+                throw SpreadsheetReadError.malformedPart(
+                    file: path, part: relationshipsPartName(of: workbookPart), offset: nil,
+                    reason: "has no relationship for sheet “\(entry.name)”"
+                )
+            }
+            let kind: SheetInfo.Kind
+            if relationship.type.hasSuffix("/worksheet") { kind = .worksheet }
+            else if relationship.type.hasSuffix("/chartsheet") { kind = .chartsheet }
+            else { kind = .other }
+            sheets.append(SheetInfo(
+                name: entry.name, index: index, part: resolvePartName(relationship.target, relativeTo: workbookPart),
+                kind: kind, visibility: entry.visibility
+            ))
+        }
+        self.sheets = sheets
+        definedNames = workbook.definedNames
+        sharedStringsPart = workbookRelationships.first { $0.type.hasSuffix("/sharedStrings") && !$0.isExternal }
+            .map { resolvePartName($0.target, relativeTo: workbookPart) }
+            ?? (entries["xl/sharedStrings.xml"] != nil ? "xl/sharedStrings.xml" : nil)
+    }
+
+    /// The sheet named `name`, or nil.
+    public func sheet(named name: String) -> SheetInfo? {
+        sheets.first { $0.name == name }
+    }
+
+    /// Calls `body` with each row of `sheet` that the file stores, top to bottom as stored.
+    ///
+    /// A row is stored when it holds a cell or carries a format or height, so a row may come with no cells;
+    /// rows that are not stored do not come at all. The `SheetRow` is only valid as a value: keep it if you
+    /// need it.
+    /// - Throws: `SpreadsheetReadError` for a problem of the file; any error `body` throws, unchanged.
+    public func forEachRow(in sheet: SheetInfo, _ body: (SheetRow) throws -> Void) throws {
+        let strings = try loadSharedStrings()
+        try withoutActuallyEscaping(body) { body in
+            _ = try scan(part: sheet.part, with: SheetRowsHandler(sharedStrings: strings, body: body))
+        }
+    }
+
+    /// The number of `<row>` elements of `sheet`: rows holding a cell, a format or a height. Does not load
+    /// the shared strings or build any value, so it is the cheap way to check a sheet is complete.
+    public func rowCount(of sheet: SheetInfo) throws -> Int {
+        try scan(part: sheet.part, with: RowCountHandler()).count
+    }
+
+    /// The core document properties; empty when the package has none.
+    public func coreProperties() throws -> CoreProperties {
+        guard let part = corePropertiesPart, entry(part) != nil else { return CoreProperties() }
+        return try scan(part: part, with: CorePropertiesHandler()).properties
+    }
+
+    /// The custom document properties in stored order; empty when the package has none.
+    public func customProperties() throws -> [CustomProperty] {
+        guard let part = customPropertiesPart, entry(part) != nil else { return [] }
+        return try scan(part: part, with: CustomPropertiesHandler()).properties
+    }
+
+    /// Reads `part` through to its end and checks that it is complete, well-formed XML with an intact checksum,
+    /// without keeping anything: how a writer checks that a package it just wrote is whole.
+    public func checkPart(_ part: String) throws {
+        _ = try scan(part: part, with: WellFormednessHandler())
+    }
+
+    /// The uncompressed bytes of one part, such as `xl/workbook.xml`, whole: for small parts and for tests that
+    /// look at the XML itself.
+    public func partData(_ part: String) throws -> Data {
+        guard let entry = entry(part) else { throw SpreadsheetReadError.missingPart(file: path, part: part) }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, bufferSize: Self.chunkSize) { chunk in
+                data.append(chunk)
+                if data.count > limits.maxPartDataBytes {
+                    throw SpreadsheetReadError.limitExceeded(
+                        file: path, part: part, reason: "is larger than \(limits.maxPartDataBytes) bytes"
+                    )
+                }
+            }
+        } catch let error as SpreadsheetReadError {
+            throw error
+        } catch {
+            throw SpreadsheetReadError.damagedArchive(file: path, part: part, reason: describe(error))
+        }
+        return data
+    }
+
+    // MARK: - Parts
+
+    private func loadSharedStrings() throws -> [String] {
+        if let sharedStrings { return sharedStrings }
+        var strings: [String] = []
+        if let part = sharedStringsPart {
+            strings = try scan(part: part, with: SharedStringsHandler(maxBytes: limits.maxSharedStringBytes)).strings
+        }
+        sharedStrings = strings
+        return strings
+    }
+
+    private func entry(_ part: String) -> Entry? {
+        entries[part] ?? entriesByLowercasedPath[part.lowercased()]
+    }
+
+    private func scan<Handler: XMLContentHandler>(part: String, with handler: Handler) throws -> Handler {
+        try Self.scan(part: part, with: handler, in: archive, entries: entries, file: path, limits: limits,
+                      fallback: entriesByLowercasedPath)
+    }
+
+    /// Inflates `part` chunk by chunk through a scanner driving `handler`, and maps every failure to a
+    /// `SpreadsheetReadError` naming the file and the part (errors of a row closure pass through unchanged).
+    private static func scan<Handler: XMLContentHandler>(
+        part: String, with handler: Handler, in archive: Archive, entries: [String: Entry], file: String,
+        limits: ReadLimits, fallback: [String: Entry] = [:]
+    ) throws -> Handler {
+        guard let entry = entries[part] ?? fallback[part.lowercased()] else {
+            throw SpreadsheetReadError.missingPart(file: file, part: part)
+        }
+        var scanner = XMLScanner(handler: handler, maxTokenBytes: limits.maxTokenBytes)
+        do {
+            _ = try archive.extract(entry, bufferSize: chunkSize) { chunk in
+                try chunk.withUnsafeBytes { try scanner.feed($0) }
+            }
+            try scanner.finish()
+        } catch let error as XMLError {
+            let offset = error.offset ?? scanner.tokenOffset
+            if error.isLimit {
+                throw SpreadsheetReadError.limitExceeded(file: file, part: part, reason: error.reason)
+            }
+            throw SpreadsheetReadError.malformedPart(file: file, part: part, offset: offset, reason: error.reason)
+        } catch let error as RowBodyError {
+            throw error.underlying
+        } catch let error as SpreadsheetReadError {
+            throw error
+        } catch {
+            throw SpreadsheetReadError.damagedArchive(file: file, part: part, reason: describe(error))
+        }
+        return scanner.handler
+    }
+
+    private static func relationships(
+        in archive: Archive, entries: [String: Entry], file: String, limits: ReadLimits, of part: String,
+        optional: Bool
+    ) throws -> [Relationship] {
+        let relationshipsPart = relationshipsPartName(of: part)
+        if optional && entries[relationshipsPart] == nil { return [] }
+        return try scan(part: relationshipsPart, with: RelationshipsHandler(), in: archive, entries: entries,
+                        file: file, limits: limits).relationships
+    }
+
+    /// Refuses anything that does not start like a zip archive before ZIPFoundation looks for a directory,
+    /// which on a large file of another kind would search the whole file.
+    private static func checkZipSignature(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw SpreadsheetReadError.cannotOpen(file: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var signature = [UInt8](repeating: 0, count: 4)
+        let count = read(descriptor, &signature, 4)
+        guard count >= 0 else {
+            throw SpreadsheetReadError.cannotOpen(file: path, reason: String(cString: strerror(errno)))
+        }
+        guard count == 4, signature == [0x50, 0x4B, 0x03, 0x04] || signature == [0x50, 0x4B, 0x05, 0x06] else {
+            throw SpreadsheetReadError.notAZipArchive(file: path)
+        }
+    }
+}
+
+/// A sentence fragment for a ZIPFoundation or zlib error; these carry no file content.
+private func describe(_ error: any Error) -> String {
+    if let error = error as? Archive.ArchiveError {
+        switch error {
+        case .invalidCRC32: return "a part's checksum does not match its contents"
+        case .invalidCompressionMethod: return "a part uses a compression method other than deflate"
+        default: return "the archive cannot be read (\(error))"
+        }
+    }
+    return "a part's compressed data is corrupt (\(error))"
+}
+
+/// The `.rels` part holding the relationships of `part` ("" for the package itself).
+func relationshipsPartName(of part: String) -> String {
+    guard let slash = part.lastIndex(of: "/") else { return "_rels/\(part).rels" }
+    return "\(part[..<slash])/_rels/\(part[part.index(after: slash)...]).rels"
+}
+
+/// The part a relationship target points to: targets are URIs relative to the source part's folder, or
+/// absolute from the package root, and may hold `..` and percent-escapes.
+func resolvePartName(_ target: String, relativeTo source: String) -> String {
+    let decoded = target.removingPercentEncoding ?? target
+    var components: [Substring] = []
+    if !decoded.hasPrefix("/"), let slash = source.lastIndex(of: "/") {
+        components = source[..<slash].split(separator: "/")
+    }
+    for component in decoded.split(separator: "/") {
+        switch component {
+        case ".": continue
+        case "..": if !components.isEmpty { components.removeLast() }
+        default: components.append(component)
+        }
+    }
+    return components.joined(separator: "/")
+}
