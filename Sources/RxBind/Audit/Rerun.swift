@@ -51,7 +51,7 @@ extension Audit {
             provinceOption: manifest.options.province.flatMap { Province(named: $0) },
             resendAfter: manifest.options.resendAfter, encoding: manifest.options.encoding,
             previousManifestSHA256: manifest.previousManifestSHA256)
-        let result = try execution.write(into: scratch + "/out", scratch: scratch)
+        let result = try execution.write(into: scratch + "/out", scratch: scratch + "/tmp")
 
         var checks: [AuditCheck] = []
         let originals = Set(FileSystem.list(dir))

@@ -91,14 +91,13 @@ public enum AdditionRequestForm {
             (layout.applicantLabel, layout.applicant(for: province)), (layout.dateLabel, asOf.iso),
             (layout.batchLabel, runID), ("份数", part.label),
         ]
-        // Label/value pairs spread over the columns: label in one column, value merged over the next ones.
-        let spans = headerSpans(columns: columns, pairs: header.count)
-        for (pair, span) in zip(header, spans) {
-            try book.write(pair.0 + "：", sheet: sheet, row: 1, column: span.label, format: label)
-            if span.value.count > 1 {
-                try book.mergeCells(sheet: sheet, rows: 1...1, columns: span.value, text: pair.1, format: value)
+        // Each "label：value" in one cell merged over a share of the columns, so nothing spills into its neighbour.
+        for (pair, span) in zip(header, headerSpans(layout.columns.map(\.width), pairs: header.count)) {
+            let text = pair.0 + "：" + pair.1
+            if span.count > 1 {
+                try book.mergeCells(sheet: sheet, rows: 1...1, columns: span, text: text, format: value)
             } else {
-                try book.write(pair.1, sheet: sheet, row: 1, column: span.value.lowerBound, format: value)
+                try book.write(text, sheet: sheet, row: 1, column: span.lowerBound, format: value)
             }
         }
         try book.setRow(2, sheet: sheet, height: 30)
@@ -106,19 +105,26 @@ public enum AdditionRequestForm {
             try book.write(c.heading, sheet: sheet, row: 2, column: i, format: heading)
         }
         // Data: 序号 a number, every other cell a string (ID and certificate numbers are text, never numbers).
+        let widths = layout.columns.map(\.width)
         for (r, row) in part.rows.enumerated() {
             let y = 3 + r
+            // Wrapped cells do not grow their row when a file is opened: give the row the lines its longest text needs.
+            let lines = zip(row.cellTexts, widths).map { text, width in
+                Int((Double(displayWidth(text)) / max(1, width - 1)).rounded(.up))
+            }.max() ?? 1
+            if lines > 1 { try book.setRow(y, sheet: sheet, height: Double(min(lines, 20)) * 12.75 + 3) }
             try book.write(integer: row.seq, sheet: sheet, row: y, column: 0, format: number)
             for (i, text) in row.texts.enumerated() {
                 try book.write(text, sheet: sheet, row: y, column: i + 1, format: cell)
             }
         }
-        // Footer: a blank row, then one row per line, its value merged over the remaining columns.
+        // Footer: a blank row, then one row per line — the label over the first two columns (序号 alone is too
+        // narrow for 省局审核意见), the value merged over the rest, boxed for handwriting when left empty.
         var y = 3 + part.rows.count + 1
-        for line in layout.footer {
-            try book.setRow(y, sheet: sheet, height: line.label == layout.footer.first?.label ? 45 : 24)
-            try book.write(line.label + "：", sheet: sheet, row: y, column: 0, format: footerLabel)
-            try book.mergeCells(sheet: sheet, rows: y...y, columns: 1...lastColumn, text: line.value, format: footerValue)
+        for (i, line) in layout.footer.enumerated() {
+            try book.setRow(y, sheet: sheet, height: i == 0 ? 45 : 24)
+            try book.mergeCells(sheet: sheet, rows: y...y, columns: 0...1, text: line.label + "：", format: footerLabel)
+            try book.mergeCells(sheet: sheet, rows: y...y, columns: 2...lastColumn, text: line.value, format: footerValue)
             y += 1
         }
         try book.freezePanes(sheet: sheet, rows: 3)
@@ -134,13 +140,25 @@ public enum AdditionRequestForm {
         return try FileSystem.hash(path)
     }
 
-    /// Where the header block's label/value pairs go across `columns` columns.
-    static func headerSpans(columns: Int, pairs: Int) -> [(label: Int, value: ClosedRange<Int>)] {
-        let width = max(2, columns / pairs)
-        return (0..<pairs).map { p in
-            let start = p * width
-            let end = p == pairs - 1 ? columns - 1 : start + width - 1
-            return (start, (start + 1)...max(start + 1, end))
+    /// The columns each header-block cell spans: consecutive runs of columns, each at least as wide as its share
+    /// of the total width, the first taking the widest share (the applicant's name is the longest text).
+    static func headerSpans(_ widths: [Double], pairs: Int) -> [ClosedRange<Int>] {
+        let total = widths.reduce(0, +)
+        let shares = [0.4, 0.2, 0.25, 0.15].prefix(pairs)
+        var spans: [ClosedRange<Int>] = []
+        var start = 0
+        for (p, share) in shares.enumerated() {
+            var end = start
+            var width = widths[start]
+            let remaining = pairs - p - 1
+            while end + 1 < widths.count - remaining && width < share * total { end += 1; width += widths[end] }
+            if p == pairs - 1 { end = widths.count - 1 }
+            spans.append(start...end)
+            start = end + 1
         }
+        return spans
     }
+
+    /// Columns a text takes in a spreadsheet: CJK and full-width characters count two.
+    static func displayWidth(_ s: String) -> Int { CaseQuery.displayWidth(s) }
 }

@@ -7,7 +7,7 @@ import Spreadsheet
 /// Standard mode (a shared-strings table, which WPS, Numbers and importers need) up to 500,000 cells; above that —
 /// a national-scale night — constant-memory mode, said on the summary sheet. Every sheet is written top to bottom,
 /// each row once, as constant-memory mode requires.
-public struct TriageWorkbook {
+public struct TriageWorkbook: Sendable {
     /// Above this many cells the workbook is written in constant-memory mode.
     public static let standardModeCellLimit = 500_000
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Decides a night and writes its outputs into a folder — the part of a run that `audit rerun` repeats in a scratch
 /// workspace, so both produce the same bytes by construction.
-public struct NightExecution {
+public struct NightExecution: Sendable {
     /// What was decided and written.
     public struct Result: Sendable {
         public let manifest: Manifest
@@ -25,7 +25,31 @@ public struct NightExecution {
     public let encoding: String?
     public let previousManifestSHA256: String?
 
-    /// Writes every output into `directory` (which must exist and be empty); the manifest last.
+    /// Writes the form parts and the triage workbook — on two threads, since each workbook's close (where
+    /// libxlsxwriter does most of its work) is serialised only against the other's close — and returns their
+    /// hashes in manifest order: the form parts, then `triage.xlsx`.
+    func writeSpreadsheets(parts: [AdditionRequestForm.Part], triage: TriageWorkbook, into directory: String,
+                           scratch: String, province: Province?) throws -> [(String, (sha256: String, bytes: Int))] {
+        let results = ResultBox<[(String, (sha256: String, bytes: Int))]>(count: 2)
+        let layout = templates.form
+        let (runID, asOf) = (self.runID, self.asOf)
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            results.set(job, Swift.Result { () throws -> [(String, (sha256: String, bytes: Int))] in
+                if job == 0 {
+                    guard let p = province else { return [] }
+                    return try parts.map { part in
+                        (part.fileName, try AdditionRequestForm.write(part, into: directory, temporaryDirectory: scratch,
+                                                                      layout: layout, province: p, runID: runID, asOf: asOf))
+                    }
+                }
+                return [("triage.xlsx", try triage.write(to: directory + "/triage.xlsx", temporaryDirectory: scratch))]
+            })
+        }
+        return try results.get(0) + results.get(1)
+    }
+
+    /// Writes every output into `directory` (which must exist and be empty); the manifest last. `scratch` is a
+    /// folder on the same file system for libxlsxwriter's temporary files (never `$TMPDIR`: STYLE.md, Traps).
     public func write(into directory: String, scratch: String) throws -> Result {
         let choice = try ProvinceChoice(option: provinceOption, remembered: prior.province,
                                         mentions: night.provinceMentions)
@@ -44,6 +68,16 @@ public struct NightExecution {
         record("cases.csv", try CaseFiles.writeCases(outcome.cases, to: directory + "/cases.csv"))
         record("invalid-rows.csv", try CaseFiles.writeInvalid(night.invalidRows, fileNames: night.fileNames,
                                                               to: directory + "/invalid-rows.csv"))
+        let parts = choice.province.map {
+            AdditionRequestForm.parts(outcome.formRows, province: $0, asOf: asOf)
+        } ?? []
+        let triage = TriageWorkbook(runID: runID, asOf: asOf, province: choice.province, night: night, prior: prior,
+                                    outcome: outcome, warnings: warnings, templatesSHA256: templates.sha256,
+                                    formFiles: parts.map(\.fileName))
+        try FileSystem.makeDirectory(scratch)
+        let spreadsheets = try writeSpreadsheets(parts: parts, triage: triage, into: directory, scratch: scratch,
+                                                 province: choice.province)
+        for (name, result) in spreadsheets { record(name, result) }
 
         var warningsPerInput: [Int: Int] = [:]
         for w in warnings { warningsPerInput[w.ref.input, default: 0] += 1 }
@@ -60,7 +94,7 @@ public struct NightExecution {
             carriedOver: outcome.carriedOver.count, resolved: outcome.resolved.count,
             requested: outcome.cases.filter { $0.action == .requestAddition }.count,
             alreadyRequested: outcome.cases.filter { $0.action == .alreadyRequested }.count,
-            formRows: outcome.formRows.count, formParts: 0, warnings: warnings.count)
+            formRows: outcome.formRows.count, formParts: parts.count, warnings: warnings.count)
         let manifest = Manifest(
             runID: runID, asOf: asOf.iso,
             tool: .init(version: toolVersion, ruleSet: Classifier.ruleSetVersion),
@@ -75,5 +109,26 @@ public struct NightExecution {
         try FileSystem.syncDirectory(directory)
         return Result(manifest: manifest, manifestSHA256: sha, outcome: outcome, province: choice.province,
                       warnings: warnings, files: outputs.map(\.name) + ["manifest.json"])
+    }
+}
+
+/// Results of concurrent jobs, collected under a lock.
+final class ResultBox<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Swift.Result<T, Error>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ r: Swift.Result<T, Error>) {
+        lock.lock()
+        results[i] = r
+        lock.unlock()
+    }
+
+    func get(_ i: Int) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let r = results[i] else { preconditionFailure("job \(i) never finished") }
+        return try r.get()
     }
 }

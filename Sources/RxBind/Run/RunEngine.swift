@@ -104,7 +104,10 @@ public enum RunEngine {
                                        asOf: options.asOf, provinceOption: options.province,
                                        resendAfter: options.resendAfter, encoding: options.encoding,
                                        previousManifestSHA256: previous?.manifestSHA256)
-        let result = try execution.write(into: staging, scratch: workspace.stagingRoot)
+        let scratch = staging + ".tmp"
+        try FileSystem.remove(scratch)
+        defer { try? FileSystem.remove(scratch) }
+        let result = try execution.write(into: staging, scratch: scratch)
 
         // Everything a rerun needs goes into the archive before the run is committed.
         for h in hashed { try workspace.archive.store(file: h.file.path, expectedSHA256: h.sha256) }
