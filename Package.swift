@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "RxBindTests", dependencies: ["RxBind", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "rxbindTests",
-            dependencies: ["rxbind", "RxBind", "TestSupport"],
+            dependencies: ["rxbind", "RxBind", "SpreadsheetReader", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -13,13 +13,15 @@ import TestSupport
          Self.fixture + "/certificates.csv", "--registry", Self.fixture + "/registry.tsv", Self.fixture + "/failures-b.csv"]
     }
 
-    /// Runs rxbind under `ulimit -f` (1 KiB blocks): writes past the limit fail with EFBIG, as on a full disk.
-    func runLimited(_ kib: Int, _ args: [String]) throws -> ProcessResult {
-        try runProgram("/bin/sh", ["-c", "ulimit -f \(kib); exec \"$0\" \"$@\"", RxBindBinary.path] + args)
+    /// Runs rxbind under `ulimit -f` (/bin/sh is dash: blocks of 512 bytes): writes past the limit fail with EFBIG,
+    /// as on a full disk.
+    func runLimited(_ blocks: Int, _ args: [String]) throws -> ProcessResult {
+        try runProgram("/bin/sh", ["-c", "ulimit -f \(blocks); exec \"$0\" \"$@\"", RxBindBinary.path] + args)
     }
 
+    /// 4 KiB stops the case store itself; 32 KiB lets it and the outputs through and stops the archive copies.
     @Test(arguments: [8, 64])
-    func aFullDiskExits73AndLeavesNoRunVisible(limitKiB: Int) throws {
+    func aFullDiskExits73AndLeavesNoRunVisible(blocks: Int) throws {
         let dir = try TemporaryDirectory("full-disk")
         let ws = dir.file("ws")
         // A first night that completes, so the workspace has a state to keep.
@@ -32,7 +34,7 @@ import TestSupport
             snapshot(of: ws).filter { !$0.key.hasPrefix(".staging") && !$0.key.hasPrefix("rxbind.sqlite-") && $0.key != "rxbind.lock" }
         }
         let before = state()
-        let r = try runLimited(limitKiB, arguments(ws))
+        let r = try runLimited(blocks, arguments(ws))
         #expect(r.status == 73, "\(r.stdout)\(r.stderr)")
         #expect(r.stderr.contains("cannot write"))
         #expect(runIDs(ws).count == 1, "no second run is visible")

@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 
 /// Decides a night and writes its outputs into a folder — the part of a run that `audit rerun` repeats in a scratch
 /// workspace, so both produce the same bytes by construction.
@@ -65,9 +66,6 @@ public struct NightExecution: Sendable {
         func record(_ name: String, _ result: (sha256: String, bytes: Int)) {
             outputs.append(Manifest.Output(name: name, sha256: result.sha256, bytes: result.bytes))
         }
-        record("cases.csv", try CaseFiles.writeCases(outcome.cases, to: directory + "/cases.csv"))
-        record("invalid-rows.csv", try CaseFiles.writeInvalid(night.invalidRows, fileNames: night.fileNames,
-                                                              to: directory + "/invalid-rows.csv"))
         let parts = choice.province.map {
             AdditionRequestForm.parts(outcome.formRows, province: $0, asOf: asOf)
         } ?? []
@@ -75,8 +73,20 @@ public struct NightExecution: Sendable {
                                     outcome: outcome, warnings: warnings, templatesSHA256: templates.sha256,
                                     formFiles: parts.map(\.fileName))
         try FileSystem.makeDirectory(scratch)
-        let spreadsheets = try writeSpreadsheets(parts: parts, triage: triage, into: directory, scratch: scratch,
+        let spreadsheets: [(String, (sha256: String, bytes: Int))]
+        do {
+            spreadsheets = try writeSpreadsheets(parts: parts, triage: triage, into: directory, scratch: scratch,
                                                  province: choice.province)
+        } catch let e as SpreadsheetError {
+            // A workbook that could not be written, or is not what was written (libxlsxwriter reports success for
+            // files it could not finish; Spreadsheet reads every file back): cannot write outputs.
+            throw OutputProblem(path: directory, detail: e.localizedDescription)
+        }
+        // The workbooks are written first — the largest files, the likeliest to meet a full disk — but listed
+        // after the CSV files.
+        record("cases.csv", try CaseFiles.writeCases(outcome.cases, to: directory + "/cases.csv"))
+        record("invalid-rows.csv", try CaseFiles.writeInvalid(night.invalidRows, fileNames: night.fileNames,
+                                                              to: directory + "/invalid-rows.csv"))
         for (name, result) in spreadsheets { record(name, result) }
 
         var warningsPerInput: [Int: Int] = [:]
