@@ -45,6 +45,14 @@ public enum RunEngine {
         if FileSystem.exists(workspace.root) && !FileSystem.isDirectory(workspace.root) {
             throw OutputProblem(path: workspace.root, detail: "a file stands where the workspace folder should be")
         }
+        // An existing workspace is held from the start, so a second run finds it busy at once; a new one is
+        // created (and locked) only once the inputs have been read and checked.
+        var lock: WorkspaceLock? = nil
+        if workspace.exists {
+            lock = try WorkspaceLock(workspace: workspace.root,
+                                     holder: WorkspaceLock.describeThisProcess(command: "rxbind run \(runID)"))
+        }
+        defer { lock?.release() }
         let night = try NightReader.read(hashed.map { NightReader.Source(file: $0.file, readPath: $0.file.path,
                                                                        sha256: $0.sha256, bytes: $0.bytes) },
                                          asOf: options.asOf, encoding: options.encoding, progress: progress)
@@ -52,7 +60,7 @@ public enum RunEngine {
         let created = !FileSystem.exists(workspace.root)
         do {
             return try commitRun(runID: runID, night: night, templates: templates, options: options,
-                                 workspace: workspace, hashed: hashed)
+                                 workspace: workspace, hashed: hashed, lock: lock)
         } catch {
             // A first run that fails leaves no workspace behind (unless another run holds it: then it is theirs).
             if created && !(error is WorkspaceBusy) { try? FileSystem.remove(workspace.root) }
@@ -61,11 +69,12 @@ public enum RunEngine {
     }
 
     static func commitRun(runID: String, night: Night, templates: Templates, options: RunOptions,
-                          workspace: Workspace, hashed: [(file: InputFile, sha256: String, bytes: Int)]) throws -> RunSummary {
+                          workspace: Workspace, hashed: [(file: InputFile, sha256: String, bytes: Int)],
+                          lock: WorkspaceLock?) throws -> RunSummary {
         try workspace.create()
-        let lock = try WorkspaceLock(workspace: workspace.root,
-                                     holder: WorkspaceLock.describeThisProcess(command: "rxbind run \(runID)"))
-        defer { lock.release() }
+        let held = try lock ?? WorkspaceLock(workspace: workspace.root,
+                                             holder: WorkspaceLock.describeThisProcess(command: "rxbind run \(runID)"))
+        defer { held.release() }
         let store = try CaseStore(path: workspace.storePath)
         var runs = try store.runs()
         try workspace.recover(runs: runs)
@@ -109,17 +118,32 @@ public enum RunEngine {
         defer { try? FileSystem.remove(scratch) }
         let result = try execution.write(into: staging, scratch: scratch)
 
+        CrashPoint.reached("outputs")
         // Everything a rerun needs goes into the archive before the run is committed.
         for h in hashed { try workspace.archive.store(file: h.file.path, expectedSHA256: h.sha256) }
         try workspace.archive.store(bytes: templates.bundle)
         try workspace.archive.store(bytes: prior.dump)
 
+        CrashPoint.reached("archive")
         try store.commit(replaceAll: redo == nil ? nil : prior.sortedRecords, upserts: result.outcome.updatedRecords,
                          province: result.province, removeRun: redo?.runID,
                          addRun: RunEntry(seq: (previous?.seq ?? 0) + 1, runID: runID, asOf: options.asOf,
                                           manifestSHA256: result.manifestSHA256, priorStateSHA256: prior.sha256))
+        CrashPoint.reached("commit")
         try workspace.publish(runID)
         return RunSummary(runID: runID, asOf: options.asOf, alreadyExisted: false,
                           runDirectory: workspace.runDirectory(runID), manifest: result.manifest, files: result.files)
+    }
+}
+
+/// A test hook for crash safety: with `RXBIND_CRASH_AT=<stage>` in the environment, the process dies on the spot
+/// (as under SIGKILL: no clean-up runs) when it reaches that stage — `outputs` (written, not archived), `archive`
+/// (archived, not committed), `commit` (committed, not visible), `retire` (a redone run's old folder moved aside).
+/// Kills at random instants rarely land in the short windows between those steps; this lands in each one.
+enum CrashPoint {
+    static let stage = ProcessInfo.processInfo.environment["RXBIND_CRASH_AT"]
+
+    static func reached(_ name: String) {
+        if stage == name { _exit(137) }
     }
 }

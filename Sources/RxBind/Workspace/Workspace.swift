@@ -84,6 +84,7 @@ public struct Workspace: Sendable {
         if FileSystem.exists(runDirectory(runID)) {
             try FileSystem.remove(retiredDirectory(runID))
             try FileSystem.rename(runDirectory(runID), to: retiredDirectory(runID))
+            CrashPoint.reached("retire")
         }
         try FileSystem.rename(stagingDirectory(runID), to: runDirectory(runID))
         try FileSystem.syncDirectory(runsDirectory)
