@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import RxBind
 
@@ -13,7 +13,8 @@ func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
 func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UInt8] {
     let all = (byteOrderMark ? [0xFEFF] : []) + units
     return all.flatMap { unit -> [UInt8] in
-        let high = UInt8(unit >> 8), low = UInt8(unit & 0xFF)
+        let high = UInt8(unit >> 8)
+        let low = UInt8(unit & 0xFF)
         return bigEndian ? [high, low] : [low, high]
     }
 }
@@ -29,9 +30,11 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
         for chunkSize in [1, 2, 3, 5, 4096] {
             let read = try readAll(path, encoding: encoding, chunkSize: chunkSize)
             #expect(read.delimiter == .tab)
-            #expect(read.records == [
-                ReadRecord(line: 1, fields: ["姓名", "备注"]), ReadRecord(line: 2, fields: ["𠂇明", "é\u{7FF}\u{800}\u{FFFF}x"]),
-            ])
+            #expect(
+                read.records == [
+                    ReadRecord(line: 1, fields: ["姓名", "备注"]),
+                    ReadRecord(line: 2, fields: ["𠂇明", "é\u{7FF}\u{800}\u{FFFF}x"]),
+                ])
         }
     }
 
@@ -48,11 +51,13 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
     func unpairedSurrogateIsAnError(label: String, units: [UInt16], offset: Int) throws {
         let directory = try TemporaryDirectory("ingest")
         for bigEndian in [false, true] {
-            let path = try write(utf16Units(units, bigEndian: bigEndian, byteOrderMark: true), to: "bad.csv", in: directory)
+            let path = try write(
+                utf16Units(units, bigEndian: bigEndian, byteOrderMark: true), to: "bad.csv", in: directory)
             let encoding: TextEncoding = bigEndian ? .utf16BigEndian : .utf16LittleEndian
             for chunkSize in [1, 3, 4096] {
-                #expect(readingError(path, encoding: encoding, chunkSize: chunkSize)
-                    == .unpairedSurrogate(path: path, encoding: encoding, line: 2, byteOffset: offset), "\(label)")
+                #expect(
+                    readingError(path, encoding: encoding, chunkSize: chunkSize)
+                        == .unpairedSurrogate(path: path, encoding: encoding, line: 2, byteOffset: offset), "\(label)")
             }
         }
     }
@@ -60,15 +65,19 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
     @Test func oddByteAtTheEndIsAnError() throws {
         let directory = try TemporaryDirectory("ingest")
         let path = try write(utf16("n\na", bigEndian: false) + [0x62], to: "odd.csv", in: directory)
-        #expect(readingError(path, encoding: .utf16LittleEndian)
-            == .incompleteCharacterAtEnd(path: path, encoding: .utf16LittleEndian, line: 2, byteOffset: 8))
+        #expect(
+            readingError(path, encoding: .utf16LittleEndian)
+                == .incompleteCharacterAtEnd(path: path, encoding: .utf16LittleEndian, line: 2, byteOffset: 8))
     }
 
     @Test func nulCodeUnitIsNotText() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(utf16Units([0x6E, 0x0A, 0x61, 0x00, 0x62], bigEndian: false, byteOrderMark: true), to: "nul.csv", in: directory)
-        #expect(readingError(path, encoding: .utf16LittleEndian)
-            == .notText(path: path, reason: .nulCharacter, line: 2, byteOffset: 8))
+        let path = try write(
+            utf16Units([0x6E, 0x0A, 0x61, 0x00, 0x62], bigEndian: false, byteOrderMark: true), to: "nul.csv",
+            in: directory)
+        #expect(
+            readingError(path, encoding: .utf16LittleEndian)
+                == .notText(path: path, reason: .nulCharacter, line: 2, byteOffset: 8))
     }
 }
 
@@ -77,8 +86,9 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
         let directory = try TemporaryDirectory("ingest")
         let path = try write([0xEF, 0xBB, 0xBF] + Array("a,b\n\u{FEFF}1,2\n".utf8), to: "bom.csv", in: directory)
         for chunkSize in [1, 2, 4096] {
-            #expect(try readAll(path, encoding: .utf8, chunkSize: chunkSize).records
-                == [ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["\u{FEFF}1", "2"])])
+            #expect(
+                try readAll(path, encoding: .utf8, chunkSize: chunkSize).records
+                    == [ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["\u{FEFF}1", "2"])])
         }
     }
 
@@ -93,29 +103,33 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
         #expect(error?.errorDescription?.contains("--encoding") == true)
         // The committed GB18030 table fails on its first byte.
         let table = try encodingFixture("table-gb18030.csv")
-        #expect(readingError(table, encoding: .utf8, chunkSize: chunkSize)
-            == .invalidBytes(path: table, encoding: .utf8, line: 1, byteOffset: 0))
+        #expect(
+            readingError(table, encoding: .utf8, chunkSize: chunkSize)
+                == .invalidBytes(path: table, encoding: .utf8, line: 1, byteOffset: 0))
     }
 
     @Test func characterCutByTheEndOfTheFileIsAnError() throws {
         let directory = try TemporaryDirectory("ingest")
         let path = try write(Array("n\n张".utf8.dropLast()), to: "cut.csv", in: directory)
         for chunkSize in [1, 4096] {
-            #expect(readingError(path, encoding: .utf8, chunkSize: chunkSize)
-                == .incompleteCharacterAtEnd(path: path, encoding: .utf8, line: 2, byteOffset: 2))
+            #expect(
+                readingError(path, encoding: .utf8, chunkSize: chunkSize)
+                    == .incompleteCharacterAtEnd(path: path, encoding: .utf8, line: 2, byteOffset: 2))
         }
     }
 
     @Test(arguments: [
-        ("surrogate", [0xED, 0xA0, 0x80] as [UInt8]), ("overlong", [0xC0, 0xAF]), ("beyond U+10FFFF", [0xF4, 0x90, 0x80, 0x80]),
+        ("surrogate", [0xED, 0xA0, 0x80] as [UInt8]), ("overlong", [0xC0, 0xAF]),
+        ("beyond U+10FFFF", [0xF4, 0x90, 0x80, 0x80]),
         ("lone continuation", [0x80]),
     ])
     func malformedUTF8IsAnError(label: String, bytes: [UInt8]) throws {
         let directory = try TemporaryDirectory("ingest")
         let path = try write(Array("a\n\"x\ny\",".utf8) + bytes + Array("z\n".utf8), to: "bad.csv", in: directory)
         for chunkSize in [1, 2, 4096] {
-            #expect(readingError(path, encoding: .utf8, chunkSize: chunkSize)
-                == .invalidBytes(path: path, encoding: .utf8, line: 3, byteOffset: 8), "\(label)")
+            #expect(
+                readingError(path, encoding: .utf8, chunkSize: chunkSize)
+                    == .invalidBytes(path: path, encoding: .utf8, line: 3, byteOffset: 8), "\(label)")
         }
     }
 }
@@ -134,7 +148,8 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
 
     @Test func utf16WithoutByteOrderMarkIsDetectedAsUTF8AndStopsAtTheFirstNul() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(utf16Units(Array("a,b\n".utf16), bigEndian: false, byteOrderMark: false), to: "u16.csv", in: directory)
+        let path = try write(
+            utf16Units(Array("a,b\n".utf16), bigEndian: false, byteOrderMark: false), to: "u16.csv", in: directory)
         #expect(try EncodingSniffer.sniff(path: path) == .utf8)
         let error = readingError(path)
         #expect(error == .notText(path: path, reason: .nulCharacter, line: 1, byteOffset: 1))

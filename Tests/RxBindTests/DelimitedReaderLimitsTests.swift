@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import RxBind
 
@@ -32,7 +32,10 @@ import TestSupport
         let path = try write("a,b\n1,\(field)\n\"\(field)\",2\n", to: "limit.csv", in: directory)
         let records = try readAll(path, encoding: .utf8, chunkSize: 1000).records
         #expect(records.map(\.line) == [1, 2, 3])
-        #expect(records.map { $0.fields.map(\.unicodeScalars.count) } == [[1, 1], [1, DelimitedReaderLimitsTests.limit], [DelimitedReaderLimitsTests.limit, 1]])
+        #expect(
+            records.map { $0.fields.map(\.unicodeScalars.count) } == [
+                [1, 1], [1, DelimitedReaderLimitsTests.limit], [DelimitedReaderLimitsTests.limit, 1],
+            ])
     }
 
     @Test(arguments: ["9", "张", "\u{20087}"])
@@ -40,7 +43,9 @@ import TestSupport
         let directory = try TemporaryDirectory("ingest")
         let field = String(repeating: character, count: DelimitedReaderLimitsTests.limit + 1)
         let unquoted = try write("a,b\n1,2\n3,\(field)\n", to: "long.csv", in: directory)
-        #expect(readingError(unquoted, encoding: .utf8, chunkSize: 1000) == .fieldTooLong(path: unquoted, line: 3, field: 2))
+        #expect(
+            readingError(unquoted, encoding: .utf8, chunkSize: 1000) == .fieldTooLong(path: unquoted, line: 3, field: 2)
+        )
         // In quotes, after a line break inside the field: the record's first line is named.
         let quoted = try write("a,b\n1,2\n\"x\ny\",\"\(field)\"\n", to: "long-quoted.csv", in: directory)
         let error = readingError(quoted, encoding: .utf8, chunkSize: 1000)
@@ -50,7 +55,8 @@ import TestSupport
 
     @Test func fieldTooLongInTheHeader() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(String(repeating: "h", count: DelimitedReaderLimitsTests.limit + 1) + ",b\n", to: "h.csv", in: directory)
+        let path = try write(
+            String(repeating: "h", count: DelimitedReaderLimitsTests.limit + 1) + ",b\n", to: "h.csv", in: directory)
         #expect(readingError(path, encoding: .utf8) == .fieldTooLong(path: path, line: 1, field: 1))
     }
 

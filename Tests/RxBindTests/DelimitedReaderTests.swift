@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import RxBind
 
@@ -159,10 +159,11 @@ func readingError(
         let path = try write("\"name, full\"\t\"id, number\"\tnote\nA\t1\tx,y,z\n", to: "quoted.tsv", in: directory)
         let read = try readAll(path)
         #expect(read.delimiter == .tab)
-        #expect(read.records == [
-            ReadRecord(line: 1, fields: ["name, full", "id, number", "note"]),
-            ReadRecord(line: 2, fields: ["A", "1", "x,y,z"]),
-        ])
+        #expect(
+            read.records == [
+                ReadRecord(line: 1, fields: ["name, full", "id, number", "note"]),
+                ReadRecord(line: 2, fields: ["A", "1", "x,y,z"]),
+            ])
     }
 
     @Test func moreCommasThanTabsMeansComma() throws {
@@ -212,38 +213,51 @@ func readingError(
     }
 
     @Test func rfc4180QuotedFieldsHoldDelimitersDoubledQuotesAndLineBreaks() throws {
-        #expect(try records("h1,h2,h3\n\"a,b\",\"say \"\"hi\"\"\",\"line 1\nline 2\r\nline 3\"\nnext,2,3\n") == [
-            ReadRecord(line: 1, fields: ["h1", "h2", "h3"]),
-            ReadRecord(line: 2, fields: ["a,b", "say \"hi\"", "line 1\nline 2\r\nline 3"]),
-            ReadRecord(line: 5, fields: ["next", "2", "3"]),
-        ])
+        #expect(
+            try records("h1,h2,h3\n\"a,b\",\"say \"\"hi\"\"\",\"line 1\nline 2\r\nline 3\"\nnext,2,3\n") == [
+                ReadRecord(line: 1, fields: ["h1", "h2", "h3"]),
+                ReadRecord(line: 2, fields: ["a,b", "say \"hi\"", "line 1\nline 2\r\nline 3"]),
+                ReadRecord(line: 5, fields: ["next", "2", "3"]),
+            ])
     }
 
     @Test func crlfAndLFLineEndsMix() throws {
-        #expect(try records("a,b\r\n1,2\n3,4\r\n") == [
-            ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", "2"]),
-            ReadRecord(line: 3, fields: ["3", "4"]),
-        ])
+        #expect(
+            try records("a,b\r\n1,2\n3,4\r\n") == [
+                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", "2"]),
+                ReadRecord(line: 3, fields: ["3", "4"]),
+            ])
     }
 
     @Test func carriageReturnNotBeforeLineFeedIsData() throws {
-        #expect(try records("a,b\r\n1\r2,\r\n\r3,\"q\"\r4\n") == [
-            ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1\r2", ""]),
-            ReadRecord(line: 3, fields: ["\r3", "q\r4"]),
-        ])
+        #expect(
+            try records("a,b\r\n1\r2,\r\n\r3,\"q\"\r4\n") == [
+                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1\r2", ""]),
+                ReadRecord(line: 3, fields: ["\r3", "q\r4"]),
+            ])
     }
 
     @Test func fileWithoutFinalNewlineKeepsItsLastRecord() throws {
-        #expect(try records("a,b\n1,2") == [ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", "2"])])
-        #expect(try records("a,b\n1,\"2\"") == [ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", "2"])])
-        #expect(try records("a,b\n1,") == [ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", ""])])
+        #expect(
+            try records("a,b\n1,2") == [
+                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", "2"]),
+            ])
+        #expect(
+            try records("a,b\n1,\"2\"") == [
+                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", "2"]),
+            ])
+        #expect(
+            try records("a,b\n1,") == [
+                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", ""]),
+            ])
     }
 
     @Test func blankLinesAreSkippedButCounted() throws {
-        #expect(try records("\r\n\na,b\n\n1,2\r\n\r\n\n3,4\n\n") == [
-            ReadRecord(line: 3, fields: ["a", "b"]), ReadRecord(line: 5, fields: ["1", "2"]),
-            ReadRecord(line: 8, fields: ["3", "4"]),
-        ])
+        #expect(
+            try records("\r\n\na,b\n\n1,2\r\n\r\n\n3,4\n\n") == [
+                ReadRecord(line: 3, fields: ["a", "b"]), ReadRecord(line: 5, fields: ["1", "2"]),
+                ReadRecord(line: 8, fields: ["3", "4"]),
+            ])
     }
 
     @Test func lineOfOnlyDelimitersOrEmptyQuotesIsARecord() throws {
@@ -260,17 +274,19 @@ func readingError(
     }
 
     @Test func quoteInsideAnUnquotedFieldIsData() throws {
-        #expect(try records("a,b\n5\"4,x\"y\"\n 'q' \"z\",w\n") == [
-            ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["5\"4", "x\"y\""]),
-            ReadRecord(line: 3, fields: [" 'q' \"z\"", "w"]),
-        ])
+        #expect(
+            try records("a,b\n5\"4,x\"y\"\n 'q' \"z\",w\n") == [
+                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["5\"4", "x\"y\""]),
+                ReadRecord(line: 3, fields: [" 'q' \"z\"", "w"]),
+            ])
     }
 
     @Test func textAfterAClosingQuoteIsAppended() throws {
-        #expect(try records("a,b\n\"ab\"cd,\"x\" \n\"p\"\"q\"r\"s\",\"\"t\n") == [
-            ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["abcd", "x "]),
-            ReadRecord(line: 3, fields: ["p\"qr\"s\"", "t"]),
-        ])
+        #expect(
+            try records("a,b\n\"ab\"cd,\"x\" \n\"p\"\"q\"r\"s\",\"\"t\n") == [
+                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["abcd", "x "]),
+                ReadRecord(line: 3, fields: ["p\"qr\"s\"", "t"]),
+            ])
     }
 
     @Test func shortAndLongRecordsKeepTheirOwnFieldCounts() throws {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import RxBind
 
@@ -31,7 +31,8 @@ import TestSupport
 
     @Test func utf16NeedsAByteOrderMark() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(utf16Units(Array("a\n".utf16), bigEndian: false, byteOrderMark: false), to: "nomark.csv", in: directory)
+        let path = try write(
+            utf16Units(Array("a\n".utf16), bigEndian: false, byteOrderMark: false), to: "nomark.csv", in: directory)
         #expect(throws: InputError.missingByteOrderMark(path: path)) {
             try EncodingSniffer.sniff(path: path, override: .utf16)
         }
@@ -68,7 +69,9 @@ import TestSupport
         ("table-utf16be-bom.csv", .utf16, .utf16BigEndian),
         ("table-gb18030.csv", .gb18030, .gb18030),
     ])
-    func overrideAgreeingWithTheFileReadsTheTable(file: String, override: EncodingOverride, encoding: TextEncoding) throws {
+    func overrideAgreeingWithTheFileReadsTheTable(file: String, override: EncodingOverride, encoding: TextEncoding)
+        throws
+    {
         let path = try encodingFixture(file)
         #expect(try EncodingSniffer.sniff(path: path, override: override) == encoding)
         #expect(try readAll(path, encoding: encoding).records == (try expectedRecords("table.records.json")))

@@ -5,15 +5,16 @@ internal import Glibc
 /// iconv is the well-kept converter on this system (its GB18030 table follows GB18030-2022). Files written by
 /// software that follows GB18030-2005 (Java before 21, Python, older Windows) encode 18 characters with four-byte
 /// codes that GB18030-2022 moved, and glibc 2.36's iconv rejects those codes with `EILSEQ` (verified on this
-/// machine by `GB18030ConverterTests`): one rare character in one name would make a whole night's file
-/// unreadable. At `EILSEQ` the converter looks the next four bytes up in ``gb18030_2005Codes`` and, if they are one
+/// machine by `DecoderGB18030Tests`): one rare character in one name would make a whole night's file
+/// unreadable. At `EILSEQ` the converter looks the next four bytes up in ``edition2005Codes`` and, if they are one
 /// of the 18, writes that character and goes on; anything else is a real decoding error.
 struct GB18030Converter: ~Copyable {
     private let handle: iconv_t
 
     /// The 18 GB18030-2005 four-byte codes glibc's iconv rejects, with the characters they stand for (SPEC §2):
-    /// `82 35 90 37`–`82 35 91 34` are U+9FB4–U+9FBB in order, `84 31 82 36`–`84 31 83 35` are U+FE10–U+FE19 in order.
-    static let gb18030_2005Codes: [(bytes: UInt32, scalar: Unicode.Scalar)] = [
+    /// `82 35 90 37`–`82 35 91 34` are U+9FB4–U+9FBB in order, `84 31 82 36`–`84 31 83 35` are U+FE10–U+FE19
+    /// in order.
+    static let edition2005Codes: [(bytes: UInt32, scalar: Unicode.Scalar)] = [
         (0x8235_9037, "\u{9FB4}"), (0x8235_9038, "\u{9FB5}"), (0x8235_9039, "\u{9FB6}"), (0x8235_9130, "\u{9FB7}"),
         (0x8235_9131, "\u{9FB8}"), (0x8235_9132, "\u{9FB9}"), (0x8235_9133, "\u{9FBA}"), (0x8235_9134, "\u{9FBB}"),
         (0x8431_8236, "\u{FE10}"), (0x8431_8237, "\u{FE11}"), (0x8431_8238, "\u{FE12}"), (0x8431_8239, "\u{FE13}"),
@@ -48,17 +49,20 @@ struct GB18030Converter: ~Copyable {
     }
 
     /// The character a GB18030-2005 four-byte code iconv rejects stands for, or nil.
-    static func gb18030_2005Scalar(_ bytes: UnsafeRawPointer) -> Unicode.Scalar? {
-        let code = UInt32(bytes.load(as: UInt8.self)) << 24 | UInt32(bytes.load(fromByteOffset: 1, as: UInt8.self)) << 16
-            | UInt32(bytes.load(fromByteOffset: 2, as: UInt8.self)) << 8 | UInt32(bytes.load(fromByteOffset: 3, as: UInt8.self))
-        return gb18030_2005Codes.first { $0.bytes == code }?.scalar
+    static func scalarForEdition2005Code(_ bytes: UnsafeRawPointer) -> Unicode.Scalar? {
+        let code =
+            UInt32(bytes.load(as: UInt8.self)) << 24 | UInt32(bytes.load(fromByteOffset: 1, as: UInt8.self)) << 16
+            | UInt32(bytes.load(fromByteOffset: 2, as: UInt8.self)) << 8
+            | UInt32(bytes.load(fromByteOffset: 3, as: UInt8.self))
+        return edition2005Codes.first { $0.bytes == code }?.scalar
     }
 
     /// Whether `count` (< 4) bytes could be the start of one of the 18 GB18030-2005 codes.
-    private static func startsGB18030_2005Code(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
-        gb18030_2005Codes.contains { entry in
+    private static func startsEdition2005Code(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
+        edition2005Codes.contains { entry in
             (0..<count).allSatisfy { index in
-                bytes.load(fromByteOffset: index, as: UInt8.self) == UInt8(truncatingIfNeeded: entry.bytes >> (24 - 8 * index))
+                bytes.load(fromByteOffset: index, as: UInt8.self)
+                    == UInt8(truncatingIfNeeded: entry.bytes >> (24 - 8 * index))
             }
         }
     }
@@ -70,7 +74,9 @@ struct GB18030Converter: ~Copyable {
     func convert(
         _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawPointer, isFinal: Bool
     ) -> DecodeStep {
-        guard let inputBase = input.baseAddress, !input.isEmpty else { return DecodeStep(consumed: 0, produced: 0, failure: nil) }
+        guard let inputBase = input.baseAddress, !input.isEmpty else {
+            return DecodeStep(consumed: 0, produced: 0, failure: nil)
+        }
         var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inputBase)
             .assumingMemoryBound(to: CChar.self)
         var inLeft = input.count
@@ -88,7 +94,7 @@ struct GB18030Converter: ~Copyable {
             switch error.code {
             case EILSEQ:
                 // > EILSEQ An invalid multibyte sequence has been encountered in the input.
-                if inLeft >= 4, let scalar = GB18030Converter.gb18030_2005Scalar(inputBase + position) {
+                if inLeft >= 4, let scalar = GB18030Converter.scalarForEdition2005Code(inputBase + position) {
                     var written = 0
                     for byte in scalar.utf8 {
                         out[written] = CChar(bitPattern: byte)
@@ -101,7 +107,7 @@ struct GB18030Converter: ~Copyable {
                     continue conversion
                 }
                 if inLeft < 4, !isFinal,
-                    GB18030Converter.startsGB18030_2005Code(inputBase + position, count: inLeft)
+                    GB18030Converter.startsEdition2005Code(inputBase + position, count: inLeft)
                 {
                     break conversion  // The rest of the code comes with the next chunk.
                 }

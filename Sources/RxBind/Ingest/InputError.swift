@@ -50,53 +50,53 @@ extension InputError: LocalizedError {
     /// A plain sentence naming the file and the place, and what to do next. Never the content of a row.
     public var errorDescription: String? {
         switch self {
-        case let .cannotOpen(path, reason):
+        case .cannotOpen(let path, let reason):
             return "Cannot open the input file \(path): \(reason). Check the path and that the file is readable."
-        case let .cannotRead(path, reason):
+        case .cannotRead(let path, let reason):
             return "Cannot read the input file \(path): \(reason). Check that it is a regular file, "
                 + "or copy it again if the disk is failing."
-        case let .unknownEncodingName(name):
+        case .unknownEncodingName(let name):
             return "Unknown encoding \"\(name)\" given with --encoding. Use one of "
                 + EncodingOverride.acceptedNames.joined(separator: ", ")
                 + " (upper or lower case), or leave --encoding out to have the encoding detected."
-        case let .missingByteOrderMark(path):
+        case .missingByteOrderMark(let path):
             return "--encoding utf-16 needs a byte-order mark to tell the byte order, and \(path) has none. "
                 + "Give --encoding utf-16le (what Windows writes) or utf-16be instead."
-        case let .byteOrderMarkConflict(path, mark, requested):
+        case .byteOrderMarkConflict(let path, let mark, let requested):
             return "\(path) starts with a \(mark.name) byte-order mark, but --encoding \(requested.name) was given. "
                 + "Leave --encoding out to decode the file as its byte-order mark says, or re-export the file."
-        case let .notText(path, .nulCharacter, line, offset):
+        case .notText(let path, .nulCharacter, let line, let offset):
             return "\(path) is not a text file: it holds a NUL character on line \(line) (byte offset \(offset)). "
                 + "If it is UTF-16 text without a byte-order mark, give --encoding utf-16le or utf-16be; otherwise "
                 + "export the data again as CSV text in UTF-8 or GB18030."
-        case let .notText(path, .zipArchive, _, _):
+        case .notText(let path, .zipArchive, _, _):
             return "\(path) is not a text file: it is a zip archive, most likely an Excel workbook (.xlsx). "
                 + "Open it in a spreadsheet program, save it as CSV (UTF-8) and give that file instead."
-        case let .invalidBytes(path, encoding, line, offset):
+        case .invalidBytes(let path, let encoding, let line, let offset):
             return "\(path) is not valid \(encoding.name) text: the bytes on line \(line) at byte offset \(offset) "
                 + "are not a character. Re-export the file as UTF-8 or GB18030 text (if it is a spreadsheet or "
                 + "another binary file, export the data as CSV); if --encoding was given, check it or leave it out."
-        case let .incompleteCharacterAtEnd(path, encoding, line, offset):
+        case .incompleteCharacterAtEnd(let path, let encoding, let line, let offset):
             return "\(path) ends in the middle of a \(encoding.name) character (line \(line), byte offset "
                 + "\(offset)): the file was probably cut short. Copy or export the file again."
-        case let .unpairedSurrogate(path, encoding, line, offset):
+        case .unpairedSurrogate(let path, let encoding, let line, let offset):
             return "\(path) is not valid \(encoding.name) text: an unpaired surrogate on line \(line) at byte "
                 + "offset \(offset). Re-export the file as UTF-8 or UTF-16 text."
-        case let .emptyFile(path):
+        case .emptyFile(let path):
             return "\(path) is empty: it has no header line. Export the file again with its header row."
-        case let .unterminatedQuote(path, line):
+        case .unterminatedQuote(let path, let line):
             return "\(path): the quoted field in the record that starts on line \(line) is never closed, so the "
                 + "rest of the file would be read as one field. Check the quotes of that record (a quote inside a "
                 + "quoted field must be doubled) and export the file again."
-        case let .fieldTooLong(path, line, field):
+        case .fieldTooLong(let path, let line, let field):
             return "\(path): field \(field) of the record that starts on line \(line) is longer than "
                 + "\(DelimitedReader.maximumFieldLength) characters, the most a spreadsheet cell holds. Check that "
                 + "record (an unbalanced quote makes one field swallow the lines after it) and export the file again."
-        case let .tooManyFields(path, line):
+        case .tooManyFields(let path, let line):
             return "\(path): the record that starts on line \(line) has more than "
                 + "\(DelimitedReader.maximumFieldCount) fields, the most a spreadsheet row holds. Check the "
                 + "delimiters of that record and export the file again."
-        case let .converterUnavailable(reason):
+        case .converterUnavailable(let reason):
             return "The system's GB18030 converter (glibc iconv) cannot be opened: \(reason). Install glibc's "
                 + "converter modules (Debian package libc6, folder gconv) or convert the file to UTF-8 first."
         }

@@ -70,7 +70,9 @@ struct RecordParser: ~Copyable {
         let bytes = base.assumingMemoryBound(to: UInt8.self)
         let end = input.count
         let delimiter = self.delimiter.rawValue
-        let lineFeed = RecordParser.lineFeed, carriageReturn = RecordParser.carriageReturn, quote = RecordParser.quote
+        let lineFeed = RecordParser.lineFeed
+        let carriageReturn = RecordParser.carriageReturn
+        let quote = RecordParser.quote
         var index = 0
         var state = self.state
         var line = self.line

@@ -12,11 +12,11 @@ func firstUTF8Error(_ bytes: UnsafeBufferPointer<UInt8>) -> UTF8.ValidationError
     }
 }
 
-/// What one decoding step did with a chunk.
+/// What one conversion step of ``GB18030Converter`` did with a chunk.
 struct DecodeStep {
     /// How many input bytes were decoded; the caller carries the rest over to the next step.
     var consumed: Int
-    /// How many UTF-8 bytes were written to the output buffer (unused for UTF-8 input, see ``DecodedChunk``).
+    /// How many UTF-8 bytes were written to the output buffer.
     var produced: Int
     /// The first problem in the chunk; the output holds everything before it.
     var failure: DecodeFailure?
@@ -41,15 +41,6 @@ enum DecodeFailure: Equatable {
         }
     }
 
-    /// The offset the failure is at.
-    var offset: Int {
-        switch self {
-        case .invalidBytes(let offset), .incompleteCharacterAtEnd(let offset), .unpairedSurrogate(let offset),
-            .nulCharacter(let offset):
-            offset
-        case .zipArchive: 0
-        }
-    }
 }
 
 /// The valid UTF-8 a decoding step produced, and where its problem (if any) lies.
@@ -91,10 +82,13 @@ struct StreamDecoder: ~Copyable {
         var start = 0
         if atStart {
             // Four bytes tell a zip archive and every byte-order mark; wait for them unless the file is shorter.
-            if input.count < 4 && !isFinal { return DecodedChunk(text: UnsafeRawBufferPointer(start: nil, count: 0), consumed: 0) }
+            if input.count < 4 && !isFinal {
+                return DecodedChunk(text: UnsafeRawBufferPointer(start: nil, count: 0), consumed: 0)
+            }
             atStart = false
             if StreamDecoder.zipSignatures.contains(where: { input.starts(with: $0) }) {
-                return DecodedChunk(text: UnsafeRawBufferPointer(start: nil, count: 0), consumed: 0, failure: .zipArchive)
+                return DecodedChunk(
+                    text: UnsafeRawBufferPointer(start: nil, count: 0), consumed: 0, failure: .zipArchive)
             }
             if input.starts(with: encoding.byteOrderMark) { start = encoding.byteOrderMark.count }
         }
@@ -152,7 +146,9 @@ struct StreamDecoder: ~Copyable {
             preconditionFailure("a GB18030 decoder always has its converter")
         }
         if let nul {
-            if case .incompleteCharacterAtEnd(let offset)? = step.failure { step.failure = .invalidBytes(offset: offset) }
+            if case .incompleteCharacterAtEnd(let offset)? = step.failure {
+                step.failure = .invalidBytes(offset: offset)
+            }
             if step.failure == nil { step.failure = .nulCharacter(offset: nul) }
         }
         return DecodedChunk(
@@ -171,7 +167,8 @@ struct StreamDecoder: ~Copyable {
         var index = 0
         var failure: DecodeFailure?
         func unit(at offset: Int) -> UInt32 {
-            let first = UInt32(input[offset]), second = UInt32(input[offset + 1])
+            let first = UInt32(input[offset])
+            let second = UInt32(input[offset + 1])
             return bigEndian ? first << 8 | second : second << 8 | first
         }
         while index + 1 < count {
