@@ -70,17 +70,17 @@ private func plainIconv(_ bytes: [UInt8]) -> Result<[UInt8], SystemCallError> {
     @Test(arguments: edition2005Codes)
     func eachCodeDecodesToItsCharacter(bytes: [UInt8], scalar: Unicode.Scalar) throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(
+        let path = try writeIngestFile(
             Array("name\n".utf8) + [0xD5, 0xC5] + bytes + Array("\n".utf8), to: "one.csv", in: directory)
-        let records = try readAll(path, encoding: .gb18030).records
+        let records = try readIngestFile(path, encoding: .gb18030).records
         #expect(
-            records == [ReadRecord(line: 1, fields: ["name"]), ReadRecord(line: 2, fields: ["张" + String(scalar)])])
+            records == [IngestRecord(line: 1, fields: ["name"]), IngestRecord(line: 2, fields: ["张" + String(scalar)])])
     }
 
     @Test func allEighteenDecodeAcrossChunkBoundaries() throws {
         let directory = try TemporaryDirectory("ingest")
         var bytes = Array("name,note\r\n".utf8)
-        var expected: [ReadRecord] = [ReadRecord(line: 1, fields: ["name", "note"])]
+        var expected: [IngestRecord] = [IngestRecord(line: 1, fields: ["name", "note"])]
         for (index, code) in edition2005Codes.enumerated() {
             // Surrounding bytes shift each code to every position relative to the chunk boundaries.
             bytes +=
@@ -88,13 +88,14 @@ private func plainIconv(_ bytes: [UInt8]) -> Result<[UInt8], SystemCallError> {
                     0x0D, 0x0A,
                 ]
             expected.append(
-                ReadRecord(
+                IngestRecord(
                     line: index + 2, fields: [String(repeating: "x", count: index % 5) + String(code.scalar), "备"]))
         }
-        let path = try write(bytes, to: "all.csv", in: directory)
+        let path = try writeIngestFile(bytes, to: "all.csv", in: directory)
         for chunkSize in 1...16 {
             #expect(
-                try readAll(path, encoding: .gb18030, chunkSize: chunkSize).records == expected, "chunk \(chunkSize)")
+                try readIngestFile(path, encoding: .gb18030, chunkSize: chunkSize).records == expected,
+                "chunk \(chunkSize)")
         }
         #expect(try EncodingSniffer.sniff(path: path) == .gb18030)
     }
@@ -102,10 +103,11 @@ private func plainIconv(_ bytes: [UInt8]) -> Result<[UInt8], SystemCallError> {
     @Test func otherFourByteCodesStillGoThroughIconv() throws {
         let directory = try TemporaryDirectory("ingest")
         // U+20087 (a supplementary ideograph, 95 32 90 31) and U+9FBC (82 35 91 35, right after the eighteen).
-        let path = try write(
+        let path = try writeIngestFile(
             Array("n\n".utf8) + [0x95, 0x32, 0x90, 0x31, 0x82, 0x35, 0x91, 0x35], to: "four.csv", in: directory)
         #expect(
-            try readAll(path, encoding: .gb18030).records.last == ReadRecord(line: 2, fields: ["\u{20087}\u{9FBC}"]))
+            try readIngestFile(path, encoding: .gb18030).records.last
+                == IngestRecord(line: 2, fields: ["\u{20087}\u{9FBC}"]))
     }
 
     @Test(arguments: [1, 2, 3, 4096])
@@ -115,8 +117,8 @@ private func plainIconv(_ bytes: [UInt8]) -> Result<[UInt8], SystemCallError> {
         let bytes: [UInt8] =
             [0xD0, 0xD5, 0xC3, 0xFB] + Array(",id\na,1\nb,".utf8) + [0xFF]
             + Array("110101199003071234\n".utf8)
-        let path = try write(bytes, to: "bad.csv", in: directory)
-        let error = readingError(path, encoding: .gb18030, chunkSize: chunkSize)
+        let path = try writeIngestFile(bytes, to: "bad.csv", in: directory)
+        let error = ingestError(path, encoding: .gb18030, chunkSize: chunkSize)
         #expect(error == .invalidBytes(path: path, encoding: .gb18030, line: 3, byteOffset: 14))
         let message = try #require(error?.errorDescription)
         #expect(message.contains(path) && message.contains("line 3") && message.contains("byte offset 14"))
@@ -126,27 +128,30 @@ private func plainIconv(_ bytes: [UInt8]) -> Result<[UInt8], SystemCallError> {
     @Test func anUnknownFourByteCodeIsAnError() throws {
         let directory = try TemporaryDirectory("ingest")
         // 84 31 A5 30 lies past U+FFFF's code and before the supplementary planes' range: no character.
-        let path = try write(Array("n\n\"a\nb\",".utf8) + [0x84, 0x31, 0xA5, 0x30], to: "bad4.csv", in: directory)
+        let path = try writeIngestFile(
+            Array("n\n\"a\nb\",".utf8) + [0x84, 0x31, 0xA5, 0x30], to: "bad4.csv", in: directory)
         for chunkSize in [1, 3, 4096] {
             #expect(
-                readingError(path, encoding: .gb18030, chunkSize: chunkSize)
+                ingestError(path, encoding: .gb18030, chunkSize: chunkSize)
                     == .invalidBytes(path: path, encoding: .gb18030, line: 3, byteOffset: 8))
         }
     }
 
     @Test func aCharacterCutByTheEndOfTheFileIsAnError() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(Array("n\n".utf8) + [0xD5, 0xC5, 0x82, 0x35, 0x90], to: "cut.csv", in: directory)
+        let path = try writeIngestFile(
+            Array("n\n".utf8) + [0xD5, 0xC5, 0x82, 0x35, 0x90], to: "cut.csv", in: directory)
         for chunkSize in [1, 2, 4096] {
             #expect(
-                readingError(path, encoding: .gb18030, chunkSize: chunkSize)
+                ingestError(path, encoding: .gb18030, chunkSize: chunkSize)
                     == .incompleteCharacterAtEnd(path: path, encoding: .gb18030, line: 2, byteOffset: 4))
         }
     }
 
     @Test func recordsBeforeADecodingErrorAreDelivered() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(Array("n\n1\n2\n".utf8) + [0x80] + Array("\n".utf8), to: "late.csv", in: directory)
+        let path = try writeIngestFile(
+            Array("n\n1\n2\n".utf8) + [0x80] + Array("\n".utf8), to: "late.csv", in: directory)
         var reader = try DelimitedReader(path: path, encoding: .gb18030)
         var lines: [Int] = []
         #expect(throws: InputError.invalidBytes(path: path, encoding: .gb18030, line: 4, byteOffset: 6)) {

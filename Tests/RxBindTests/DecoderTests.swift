@@ -5,12 +5,12 @@ import Testing
 @testable import RxBind
 
 /// `text` in UTF-16 of the given byte order, with its byte-order mark.
-func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
-    utf16Units(Array(text.utf16), bigEndian: bigEndian, byteOrderMark: true)
+func utf16Bytes(_ text: String, bigEndian: Bool) -> [UInt8] {
+    utf16UnitBytes(Array(text.utf16), bigEndian: bigEndian, byteOrderMark: true)
 }
 
 /// Code units in UTF-16 bytes of the given byte order (lone surrogates allowed).
-func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UInt8] {
+func utf16UnitBytes(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UInt8] {
     let all = (byteOrderMark ? [0xFEFF] : []) + units
     return all.flatMap { unit -> [UInt8] in
         let high = UInt8(unit >> 8)
@@ -24,16 +24,16 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
     func surrogatePairsAndBothByteOrders(bigEndian: Bool) throws {
         let directory = try TemporaryDirectory("ingest")
         let text = "姓名\t备注\r\n𠂇明\té\u{7FF}\u{800}\u{FFFF}x\r\n"
-        let path = try write(utf16(text, bigEndian: bigEndian), to: "u16.tsv", in: directory)
+        let path = try writeIngestFile(utf16Bytes(text, bigEndian: bigEndian), to: "u16.tsv", in: directory)
         let encoding: TextEncoding = bigEndian ? .utf16BigEndian : .utf16LittleEndian
         #expect(try EncodingSniffer.sniff(path: path) == encoding)
         for chunkSize in [1, 2, 3, 5, 4096] {
-            let read = try readAll(path, encoding: encoding, chunkSize: chunkSize)
+            let read = try readIngestFile(path, encoding: encoding, chunkSize: chunkSize)
             #expect(read.delimiter == .tab)
             #expect(
                 read.records == [
-                    ReadRecord(line: 1, fields: ["姓名", "备注"]),
-                    ReadRecord(line: 2, fields: ["𠂇明", "é\u{7FF}\u{800}\u{FFFF}x"]),
+                    IngestRecord(line: 1, fields: ["姓名", "备注"]),
+                    IngestRecord(line: 2, fields: ["𠂇明", "é\u{7FF}\u{800}\u{FFFF}x"]),
                 ])
         }
     }
@@ -51,12 +51,12 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
     func unpairedSurrogateIsAnError(label: String, units: [UInt16], offset: Int) throws {
         let directory = try TemporaryDirectory("ingest")
         for bigEndian in [false, true] {
-            let path = try write(
-                utf16Units(units, bigEndian: bigEndian, byteOrderMark: true), to: "bad.csv", in: directory)
+            let path = try writeIngestFile(
+                utf16UnitBytes(units, bigEndian: bigEndian, byteOrderMark: true), to: "bad.csv", in: directory)
             let encoding: TextEncoding = bigEndian ? .utf16BigEndian : .utf16LittleEndian
             for chunkSize in [1, 3, 4096] {
                 #expect(
-                    readingError(path, encoding: encoding, chunkSize: chunkSize)
+                    ingestError(path, encoding: encoding, chunkSize: chunkSize)
                         == .unpairedSurrogate(path: path, encoding: encoding, line: 2, byteOffset: offset), "\(label)")
             }
         }
@@ -64,19 +64,19 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
 
     @Test func oddByteAtTheEndIsAnError() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(utf16("n\na", bigEndian: false) + [0x62], to: "odd.csv", in: directory)
+        let path = try writeIngestFile(utf16Bytes("n\na", bigEndian: false) + [0x62], to: "odd.csv", in: directory)
         #expect(
-            readingError(path, encoding: .utf16LittleEndian)
+            ingestError(path, encoding: .utf16LittleEndian)
                 == .incompleteCharacterAtEnd(path: path, encoding: .utf16LittleEndian, line: 2, byteOffset: 8))
     }
 
     @Test func nulCodeUnitIsNotText() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(
-            utf16Units([0x6E, 0x0A, 0x61, 0x00, 0x62], bigEndian: false, byteOrderMark: true), to: "nul.csv",
+        let path = try writeIngestFile(
+            utf16UnitBytes([0x6E, 0x0A, 0x61, 0x00, 0x62], bigEndian: false, byteOrderMark: true), to: "nul.csv",
             in: directory)
         #expect(
-            readingError(path, encoding: .utf16LittleEndian)
+            ingestError(path, encoding: .utf16LittleEndian)
                 == .notText(path: path, reason: .nulCharacter, line: 2, byteOffset: 8))
     }
 }
@@ -84,11 +84,12 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
 @Suite struct DecoderUTF8Tests {
     @Test func byteOrderMarkIsRemovedOnlyAtTheStart() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write([0xEF, 0xBB, 0xBF] + Array("a,b\n\u{FEFF}1,2\n".utf8), to: "bom.csv", in: directory)
+        let path = try writeIngestFile(
+            [0xEF, 0xBB, 0xBF] + Array("a,b\n\u{FEFF}1,2\n".utf8), to: "bom.csv", in: directory)
         for chunkSize in [1, 2, 4096] {
             #expect(
-                try readAll(path, encoding: .utf8, chunkSize: chunkSize).records
-                    == [ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["\u{FEFF}1", "2"])])
+                try readIngestFile(path, encoding: .utf8, chunkSize: chunkSize).records
+                    == [IngestRecord(line: 1, fields: ["a", "b"]), IngestRecord(line: 2, fields: ["\u{FEFF}1", "2"])])
         }
     }
 
@@ -97,23 +98,24 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
     func forcedUTF8OnAGB18030FileIsAnError(chunkSize: Int) throws {
         let directory = try TemporaryDirectory("ingest")
         // "name,id\n1,", then 张 in GB18030 (D5 C5) at offset 10 on line 2.
-        let path = try write(Array("name,id\n1,".utf8) + [0xD5, 0xC5] + Array("\n".utf8), to: "gb.csv", in: directory)
-        let error = readingError(path, encoding: .utf8, chunkSize: chunkSize)
+        let path = try writeIngestFile(
+            Array("name,id\n1,".utf8) + [0xD5, 0xC5] + Array("\n".utf8), to: "gb.csv", in: directory)
+        let error = ingestError(path, encoding: .utf8, chunkSize: chunkSize)
         #expect(error == .invalidBytes(path: path, encoding: .utf8, line: 2, byteOffset: 10))
         #expect(error?.errorDescription?.contains("--encoding") == true)
         // The committed GB18030 table fails on its first byte.
-        let table = try encodingFixture("table-gb18030.csv")
+        let table = try ingestFixture("table-gb18030.csv")
         #expect(
-            readingError(table, encoding: .utf8, chunkSize: chunkSize)
+            ingestError(table, encoding: .utf8, chunkSize: chunkSize)
                 == .invalidBytes(path: table, encoding: .utf8, line: 1, byteOffset: 0))
     }
 
     @Test func characterCutByTheEndOfTheFileIsAnError() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(Array("n\n张".utf8.dropLast()), to: "cut.csv", in: directory)
+        let path = try writeIngestFile(Array("n\n张".utf8.dropLast()), to: "cut.csv", in: directory)
         for chunkSize in [1, 4096] {
             #expect(
-                readingError(path, encoding: .utf8, chunkSize: chunkSize)
+                ingestError(path, encoding: .utf8, chunkSize: chunkSize)
                     == .incompleteCharacterAtEnd(path: path, encoding: .utf8, line: 2, byteOffset: 2))
         }
     }
@@ -125,10 +127,11 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
     ])
     func malformedUTF8IsAnError(label: String, bytes: [UInt8]) throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(Array("a\n\"x\ny\",".utf8) + bytes + Array("z\n".utf8), to: "bad.csv", in: directory)
+        let path = try writeIngestFile(
+            Array("a\n\"x\ny\",".utf8) + bytes + Array("z\n".utf8), to: "bad.csv", in: directory)
         for chunkSize in [1, 2, 4096] {
             #expect(
-                readingError(path, encoding: .utf8, chunkSize: chunkSize)
+                ingestError(path, encoding: .utf8, chunkSize: chunkSize)
                     == .invalidBytes(path: path, encoding: .utf8, line: 3, byteOffset: 8), "\(label)")
         }
     }
@@ -138,9 +141,10 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
     @Test(arguments: [TextEncoding.utf8, .gb18030])
     func nulByteIsNotText(encoding: TextEncoding) throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(Array("a,b\n1,2\n3,".utf8) + [0x00] + Array("4\n".utf8), to: "nul.csv", in: directory)
+        let path = try writeIngestFile(
+            Array("a,b\n1,2\n3,".utf8) + [0x00] + Array("4\n".utf8), to: "nul.csv", in: directory)
         for chunkSize in [1, 4096] {
-            let error = readingError(path, encoding: encoding, chunkSize: chunkSize)
+            let error = ingestError(path, encoding: encoding, chunkSize: chunkSize)
             #expect(error == .notText(path: path, reason: .nulCharacter, line: 3, byteOffset: 10))
             #expect(error?.errorDescription?.contains("is not a text file") == true)
         }
@@ -148,18 +152,18 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
 
     @Test func utf16WithoutByteOrderMarkIsDetectedAsUTF8AndStopsAtTheFirstNul() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(
-            utf16Units(Array("a,b\n".utf16), bigEndian: false, byteOrderMark: false), to: "u16.csv", in: directory)
+        let path = try writeIngestFile(
+            utf16UnitBytes(Array("a,b\n".utf16), bigEndian: false, byteOrderMark: false), to: "u16.csv", in: directory)
         #expect(try EncodingSniffer.sniff(path: path) == .utf8)
-        let error = readingError(path)
+        let error = ingestError(path)
         #expect(error == .notText(path: path, reason: .nulCharacter, line: 1, byteOffset: 1))
         #expect(error?.errorDescription?.contains("--encoding utf-16le") == true)
     }
 
     @Test(arguments: TextEncoding.allCases)
     func workbookGivenAsCSVIsNotText(encoding: TextEncoding) throws {
-        let path = try encodingFixture("workbook.xlsx")
-        let error = readingError(path, encoding: encoding)
+        let path = try ingestFixture("workbook.xlsx")
+        let error = ingestError(path, encoding: encoding)
         #expect(error == .notText(path: path, reason: .zipArchive, line: 1, byteOffset: 0))
         #expect(error?.errorDescription?.contains("save it as CSV") == true)
         // Detection alone does not stop on it: the bytes are not UTF-8, so GB18030 is tried and refused.
@@ -170,14 +174,14 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
     /// whatever encoding is tried and however the bytes are cut into chunks.
     @Test(arguments: 0..<16)
     func randomBinaryBytesAreRefused(seed: Int) throws {
-        var generator = SplitMix64(seed: UInt64(seed))
+        var generator = IngestTestRandom(seed: UInt64(seed))
         let bytes = (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(bytes, to: "random.csv", in: directory)
+        let path = try writeIngestFile(bytes, to: "random.csv", in: directory)
         #expect(try EncodingSniffer.sniff(path: path) == .gb18030)
         for encoding in TextEncoding.allCases {
             for chunkSize in [1, 7, 4096] {
-                let error = readingError(path, encoding: encoding, chunkSize: chunkSize)
+                let error = ingestError(path, encoding: encoding, chunkSize: chunkSize)
                 switch error {
                 case .notText?, .invalidBytes?, .unpairedSurrogate?: break
                 default: Issue.record("\(encoding), chunk \(chunkSize): \(String(describing: error))")
@@ -187,8 +191,8 @@ func utf16Units(_ units: [UInt16], bigEndian: Bool, byteOrderMark: Bool) -> [UIn
     }
 }
 
-/// A small deterministic generator (SplitMix64), so the random-bytes test reads the same bytes on every run.
-struct SplitMix64: RandomNumberGenerator {
+/// A small deterministic generator (IngestTestRandom), so the random-bytes test reads the same bytes on every run.
+struct IngestTestRandom: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }

@@ -7,7 +7,7 @@ import Testing
 // MARK: - Helpers shared by the Decoder*, DelimitedReader* and Encoding* tests
 
 /// A record as the tests compare it: its start line and its fields.
-struct ReadRecord: Equatable, Decodable, CustomStringConvertible {
+struct IngestRecord: Equatable, Decodable, CustomStringConvertible {
     let line: Int
     let fields: [String]
 
@@ -15,49 +15,49 @@ struct ReadRecord: Equatable, Decodable, CustomStringConvertible {
 }
 
 /// The path of a file in `Fixtures/encodings/`.
-func encodingFixture(_ name: String) throws -> String {
+func ingestFixture(_ name: String) throws -> String {
     let folder = try #require(Bundle.module.path(forResource: "Fixtures", ofType: nil))
     return folder + "/encodings/" + name
 }
 
 /// The records a `*.records.json` fixture lists (written by Python's csv module when the fixtures were made).
-func expectedRecords(_ name: String) throws -> [ReadRecord] {
-    let data = try Data(contentsOf: URL(fileURLWithPath: try encodingFixture(name)))
-    return try JSONDecoder().decode([ReadRecord].self, from: data)
+func expectedIngestRecords(_ name: String) throws -> [IngestRecord] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: try ingestFixture(name)))
+    return try JSONDecoder().decode([IngestRecord].self, from: data)
 }
 
 /// Writes `bytes` to a file named `name` in `directory`; returns its path.
-func write(_ bytes: [UInt8], to name: String, in directory: TemporaryDirectory) throws -> String {
+func writeIngestFile(_ bytes: [UInt8], to name: String, in directory: TemporaryDirectory) throws -> String {
     let path = directory.file(name)
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     return path
 }
 
 /// Writes `text` as UTF-8 to a file named `name` in `directory`; returns its path.
-func write(_ text: String, to name: String, in directory: TemporaryDirectory) throws -> String {
-    try write(Array(text.utf8), to: name, in: directory)
+func writeIngestFile(_ text: String, to name: String, in directory: TemporaryDirectory) throws -> String {
+    try writeIngestFile(Array(text.utf8), to: name, in: directory)
 }
 
 /// Reads a whole file: the header first, then every record.
-func readAll(
+func readIngestFile(
     _ path: String, encoding: TextEncoding? = nil, chunkSize: Int = DelimitedReader.defaultChunkSize
-) throws -> (delimiter: Delimiter, records: [ReadRecord]) {
+) throws -> (delimiter: Delimiter, records: [IngestRecord]) {
     let resolved = try encoding ?? EncodingSniffer.sniff(path: path)
     var reader = try DelimitedReader(path: path, encoding: resolved, chunkSize: chunkSize)
     let header = try reader.header()
-    var records = [ReadRecord(line: header.line, fields: header.fields)]
+    var records = [IngestRecord(line: header.line, fields: header.fields)]
     try reader.forEachRecord { record in
-        records.append(ReadRecord(line: record.line, fields: record.strings()))
+        records.append(IngestRecord(line: record.line, fields: record.strings()))
     }
     return (header.delimiter, records)
 }
 
 /// The error reading a whole file throws, or nil.
-func readingError(
+func ingestError(
     _ path: String, encoding: TextEncoding? = nil, chunkSize: Int = DelimitedReader.defaultChunkSize
 ) -> InputError? {
     do {
-        _ = try readAll(path, encoding: encoding, chunkSize: chunkSize)
+        _ = try readIngestFile(path, encoding: encoding, chunkSize: chunkSize)
         return nil
     } catch let error as InputError {
         return error
@@ -80,21 +80,21 @@ func readingError(
 
     @Test(arguments: tables)
     func eachEncodingReadsToTheSameRecordsAndLines(file: String, encoding: TextEncoding, delimiter: Delimiter) throws {
-        let path = try encodingFixture(file)
+        let path = try ingestFixture(file)
         #expect(try EncodingSniffer.sniff(path: path) == encoding)
-        let read = try readAll(path)
+        let read = try readIngestFile(path)
         #expect(read.delimiter == delimiter)
-        #expect(read.records == (try expectedRecords("table.records.json")))
+        #expect(read.records == (try expectedIngestRecords("table.records.json")))
     }
 
     @Test(arguments: tables)
     func tinyChunksCutCharactersAndRecordsWithoutChangingThem(
         file: String, encoding: TextEncoding, delimiter: Delimiter
     ) throws {
-        let path = try encodingFixture(file)
-        let whole = try readAll(path, encoding: encoding, chunkSize: 1 << 20).records
+        let path = try ingestFixture(file)
+        let whole = try readIngestFile(path, encoding: encoding, chunkSize: 1 << 20).records
         for chunkSize in 1...64 {
-            let read = try readAll(path, encoding: encoding, chunkSize: chunkSize)
+            let read = try readIngestFile(path, encoding: encoding, chunkSize: chunkSize)
             #expect(read.records == whole, "chunk size \(chunkSize)")
             #expect(read.delimiter == delimiter, "chunk size \(chunkSize)")
         }
@@ -109,22 +109,22 @@ func readingError(
         ("night-registry.tsv", .utf16LittleEndian, .tab),
     ])
     func realExportsReadLikePythonsCSVModule(file: String, encoding: TextEncoding, delimiter: Delimiter) throws {
-        let path = try encodingFixture(file)
+        let path = try ingestFixture(file)
         #expect(try EncodingSniffer.sniff(path: path) == encoding)
-        let expected = try expectedRecords(file + ".records.json")
-        let read = try readAll(path)
+        let expected = try expectedIngestRecords(file + ".records.json")
+        let read = try readIngestFile(path)
         #expect(read.delimiter == delimiter)
         #expect(read.records.count == expected.count)
         for (got, want) in zip(read.records, expected) where got != want {
             Issue.record("\(file): read \(got), expected \(want)")
         }
         for chunkSize in [1, 2, 3, 5, 7, 64, 4093] {
-            #expect(try readAll(path, encoding: encoding, chunkSize: chunkSize).records == read.records)
+            #expect(try readIngestFile(path, encoding: encoding, chunkSize: chunkSize).records == read.records)
         }
     }
 
     @Test func quotedLineBreaksMakePhysicalLinesDifferFromRecordNumbers() throws {
-        let records = try readAll(try encodingFixture("night-failures-b.csv")).records
+        let records = try readIngestFile(try ingestFixture("night-failures-b.csv")).records
         // Python's reading says which records hold a line break; those push the next record's line down.
         let spanning = records.filter { $0.fields.contains { $0.contains("\n") } }
         #expect(!spanning.isEmpty)
@@ -140,74 +140,76 @@ func readingError(
 @Suite struct DelimitedReaderDelimiterTests {
     @Test func commaSeparatedHeader() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write("a,b,c\n1,2,3\n", to: "comma.csv", in: directory)
-        let read = try readAll(path)
+        let path = try writeIngestFile("a,b,c\n1,2,3\n", to: "comma.csv", in: directory)
+        let read = try readIngestFile(path)
         #expect(read.delimiter == .comma)
-        #expect(read.records.last == ReadRecord(line: 2, fields: ["1", "2", "3"]))
+        #expect(read.records.last == IngestRecord(line: 2, fields: ["1", "2", "3"]))
     }
 
     @Test func tabSeparatedHeader() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write("a\tb\tc\n1,5\t2\t3\n", to: "tab.tsv", in: directory)
-        let read = try readAll(path)
+        let path = try writeIngestFile("a\tb\tc\n1,5\t2\t3\n", to: "tab.tsv", in: directory)
+        let read = try readIngestFile(path)
         #expect(read.delimiter == .tab)
-        #expect(read.records.last == ReadRecord(line: 2, fields: ["1,5", "2", "3"]))
+        #expect(read.records.last == IngestRecord(line: 2, fields: ["1,5", "2", "3"]))
     }
 
     @Test func commasInsideQuotedTabSeparatedHeaderFieldsDoNotCount() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write("\"name, full\"\t\"id, number\"\tnote\nA\t1\tx,y,z\n", to: "quoted.tsv", in: directory)
-        let read = try readAll(path)
+        let path = try writeIngestFile(
+            "\"name, full\"\t\"id, number\"\tnote\nA\t1\tx,y,z\n", to: "quoted.tsv", in: directory)
+        let read = try readIngestFile(path)
         #expect(read.delimiter == .tab)
         #expect(
             read.records == [
-                ReadRecord(line: 1, fields: ["name, full", "id, number", "note"]),
-                ReadRecord(line: 2, fields: ["A", "1", "x,y,z"]),
+                IngestRecord(line: 1, fields: ["name, full", "id, number", "note"]),
+                IngestRecord(line: 2, fields: ["A", "1", "x,y,z"]),
             ])
     }
 
     @Test func moreCommasThanTabsMeansComma() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write("a\tb,c,d\n", to: "mixed.csv", in: directory)
-        let read = try readAll(path)
+        let path = try writeIngestFile("a\tb,c,d\n", to: "mixed.csv", in: directory)
+        let read = try readIngestFile(path)
         #expect(read.delimiter == .comma)
-        #expect(read.records == [ReadRecord(line: 1, fields: ["a\tb", "c", "d"])])
+        #expect(read.records == [IngestRecord(line: 1, fields: ["a\tb", "c", "d"])])
     }
 
     @Test func asManyTabsAsCommasMeansTab() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write("a,b\tc\n", to: "tie.csv", in: directory)
-        #expect(try readAll(path).delimiter == .tab)
+        let path = try writeIngestFile("a,b\tc\n", to: "tie.csv", in: directory)
+        #expect(try readIngestFile(path).delimiter == .tab)
     }
 
     @Test func singleColumnHeaderIsComma() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write("姓名\n张三\n", to: "single.csv", in: directory)
-        let read = try readAll(path)
+        let path = try writeIngestFile("姓名\n张三\n", to: "single.csv", in: directory)
+        let read = try readIngestFile(path)
         #expect(read.delimiter == .comma)
-        #expect(read.records == [ReadRecord(line: 1, fields: ["姓名"]), ReadRecord(line: 2, fields: ["张三"])])
+        #expect(read.records == [IngestRecord(line: 1, fields: ["姓名"]), IngestRecord(line: 2, fields: ["张三"])])
     }
 
     @Test func delimiterIsFoundInAHeaderLongerThanManyChunks() throws {
         let directory = try TemporaryDirectory("ingest")
         let header = (1...400).map { "column \($0)" }.joined(separator: "\t")
-        let path = try write(header + "\n1\t2\n", to: "wide.tsv", in: directory)
-        let read = try readAll(path, chunkSize: 7)
+        let path = try writeIngestFile(header + "\n1\t2\n", to: "wide.tsv", in: directory)
+        let read = try readIngestFile(path, chunkSize: 7)
         #expect(read.delimiter == .tab)
         #expect(read.records.first?.fields.count == 400)
-        #expect(read.records.last == ReadRecord(line: 2, fields: ["1", "2"]))
+        #expect(read.records.last == IngestRecord(line: 2, fields: ["1", "2"]))
     }
 }
 
 // MARK: - Quoting, line ends and leniencies
 
 @Suite struct DelimitedReaderQuotingTests {
-    func records(_ text: String, chunkSizes: [Int] = [1, 2, 3, 1 << 16]) throws -> [ReadRecord] {
+    func records(_ text: String, chunkSizes: [Int] = [1, 2, 3, 1 << 16]) throws -> [IngestRecord] {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(text, to: "input.csv", in: directory)
-        let whole = try readAll(path, encoding: .utf8).records
+        let path = try writeIngestFile(text, to: "input.csv", in: directory)
+        let whole = try readIngestFile(path, encoding: .utf8).records
         for chunkSize in chunkSizes {
-            #expect(try readAll(path, encoding: .utf8, chunkSize: chunkSize).records == whole, "chunk \(chunkSize)")
+            #expect(
+                try readIngestFile(path, encoding: .utf8, chunkSize: chunkSize).records == whole, "chunk \(chunkSize)")
         }
         return whole
     }
@@ -215,48 +217,48 @@ func readingError(
     @Test func rfc4180QuotedFieldsHoldDelimitersDoubledQuotesAndLineBreaks() throws {
         #expect(
             try records("h1,h2,h3\n\"a,b\",\"say \"\"hi\"\"\",\"line 1\nline 2\r\nline 3\"\nnext,2,3\n") == [
-                ReadRecord(line: 1, fields: ["h1", "h2", "h3"]),
-                ReadRecord(line: 2, fields: ["a,b", "say \"hi\"", "line 1\nline 2\r\nline 3"]),
-                ReadRecord(line: 5, fields: ["next", "2", "3"]),
+                IngestRecord(line: 1, fields: ["h1", "h2", "h3"]),
+                IngestRecord(line: 2, fields: ["a,b", "say \"hi\"", "line 1\nline 2\r\nline 3"]),
+                IngestRecord(line: 5, fields: ["next", "2", "3"]),
             ])
     }
 
     @Test func crlfAndLFLineEndsMix() throws {
         #expect(
             try records("a,b\r\n1,2\n3,4\r\n") == [
-                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", "2"]),
-                ReadRecord(line: 3, fields: ["3", "4"]),
+                IngestRecord(line: 1, fields: ["a", "b"]), IngestRecord(line: 2, fields: ["1", "2"]),
+                IngestRecord(line: 3, fields: ["3", "4"]),
             ])
     }
 
     @Test func carriageReturnNotBeforeLineFeedIsData() throws {
         #expect(
             try records("a,b\r\n1\r2,\r\n\r3,\"q\"\r4\n") == [
-                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1\r2", ""]),
-                ReadRecord(line: 3, fields: ["\r3", "q\r4"]),
+                IngestRecord(line: 1, fields: ["a", "b"]), IngestRecord(line: 2, fields: ["1\r2", ""]),
+                IngestRecord(line: 3, fields: ["\r3", "q\r4"]),
             ])
     }
 
     @Test func fileWithoutFinalNewlineKeepsItsLastRecord() throws {
         #expect(
             try records("a,b\n1,2") == [
-                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", "2"]),
+                IngestRecord(line: 1, fields: ["a", "b"]), IngestRecord(line: 2, fields: ["1", "2"]),
             ])
         #expect(
             try records("a,b\n1,\"2\"") == [
-                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", "2"]),
+                IngestRecord(line: 1, fields: ["a", "b"]), IngestRecord(line: 2, fields: ["1", "2"]),
             ])
         #expect(
             try records("a,b\n1,") == [
-                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["1", ""]),
+                IngestRecord(line: 1, fields: ["a", "b"]), IngestRecord(line: 2, fields: ["1", ""]),
             ])
     }
 
     @Test func blankLinesAreSkippedButCounted() throws {
         #expect(
             try records("\r\n\na,b\n\n1,2\r\n\r\n\n3,4\n\n") == [
-                ReadRecord(line: 3, fields: ["a", "b"]), ReadRecord(line: 5, fields: ["1", "2"]),
-                ReadRecord(line: 8, fields: ["3", "4"]),
+                IngestRecord(line: 3, fields: ["a", "b"]), IngestRecord(line: 5, fields: ["1", "2"]),
+                IngestRecord(line: 8, fields: ["3", "4"]),
             ])
     }
 
@@ -264,7 +266,7 @@ func readingError(
         // Not blank lines: they hold empty fields, and SPEC §2's "a row with every field empty is skipped" is the
         // caller's rule, told by `isBlank`.
         let directory = try TemporaryDirectory("ingest")
-        let path = try write("a,b\n,\n\"\"\nx,y\n", to: "empty-fields.csv", in: directory)
+        let path = try writeIngestFile("a,b\n,\n\"\"\nx,y\n", to: "empty-fields.csv", in: directory)
         var reader = try DelimitedReader(path: path, encoding: .utf8)
         var seen: [(Int, Int, Bool)] = []
         try reader.forEachRecord { record in seen.append((record.line, record.count, record.isBlank)) }
@@ -276,22 +278,22 @@ func readingError(
     @Test func quoteInsideAnUnquotedFieldIsData() throws {
         #expect(
             try records("a,b\n5\"4,x\"y\"\n 'q' \"z\",w\n") == [
-                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["5\"4", "x\"y\""]),
-                ReadRecord(line: 3, fields: [" 'q' \"z\"", "w"]),
+                IngestRecord(line: 1, fields: ["a", "b"]), IngestRecord(line: 2, fields: ["5\"4", "x\"y\""]),
+                IngestRecord(line: 3, fields: [" 'q' \"z\"", "w"]),
             ])
     }
 
     @Test func textAfterAClosingQuoteIsAppended() throws {
         #expect(
             try records("a,b\n\"ab\"cd,\"x\" \n\"p\"\"q\"r\"s\",\"\"t\n") == [
-                ReadRecord(line: 1, fields: ["a", "b"]), ReadRecord(line: 2, fields: ["abcd", "x "]),
-                ReadRecord(line: 3, fields: ["p\"qr\"s\"", "t"]),
+                IngestRecord(line: 1, fields: ["a", "b"]), IngestRecord(line: 2, fields: ["abcd", "x "]),
+                IngestRecord(line: 3, fields: ["p\"qr\"s\"", "t"]),
             ])
     }
 
     @Test func shortAndLongRecordsKeepTheirOwnFieldCounts() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write("a,b,c\n1\n1,2,3,4,5\n", to: "ragged.csv", in: directory)
+        let path = try writeIngestFile("a,b,c\n1\n1,2,3,4,5\n", to: "ragged.csv", in: directory)
         var reader = try DelimitedReader(path: path, encoding: .utf8)
         var counts: [Int] = []
         var beyond: [String] = []
@@ -307,7 +309,7 @@ func readingError(
 
     @Test func fieldBytesAreTheUTF8OfTheField() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write("id,name\n\"11010519491231002X\",张龴\n", to: "bytes.csv", in: directory)
+        let path = try writeIngestFile("id,name\n\"11010519491231002X\",张龴\n", to: "bytes.csv", in: directory)
         var reader = try DelimitedReader(path: path, encoding: .utf8)
         var ids: [[UInt8]] = []
         var names: [[UInt8]] = []
@@ -319,9 +321,24 @@ func readingError(
         #expect(names == [Array("张龴".utf8)])
     }
 
+    @Test func bytesReadGrowsToTheFileSizeForProgressReports() throws {
+        let directory = try TemporaryDirectory("ingest")
+        let text = "a,b\n1,2\n3,4\n5,6"
+        let path = try writeIngestFile(text, to: "progress.csv", in: directory)
+        for chunkSize in [4, 1 << 16] {
+            var reader = try DelimitedReader(path: path, encoding: .utf8, chunkSize: chunkSize)
+            var progress: [Int] = []
+            try reader.forEachRecord { progress.append($0.bytesRead) }
+            #expect(progress.count == 3)
+            #expect(progress == progress.sorted(), "chunk \(chunkSize)")
+            #expect(progress.last == text.utf8.count, "chunk \(chunkSize)")
+            if chunkSize == 4 { #expect(try #require(progress.first) < text.utf8.count) }
+        }
+    }
+
     @Test func headerIsReadOnceAndNotDeliveredAsARecord() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write("a\tb\n1\t2\n", to: "twice.tsv", in: directory)
+        let path = try writeIngestFile("a\tb\n1\t2\n", to: "twice.tsv", in: directory)
         var reader = try DelimitedReader(path: path, encoding: .utf8)
         let first = try reader.header()
         #expect(try reader.header() == first)
@@ -336,7 +353,7 @@ func readingError(
     @Test func errorsOfTheCallerPassThrough() throws {
         struct Stop: Error {}
         let directory = try TemporaryDirectory("ingest")
-        let path = try write("a\n1\n2\n", to: "stop.csv", in: directory)
+        let path = try writeIngestFile("a\n1\n2\n", to: "stop.csv", in: directory)
         var reader = try DelimitedReader(path: path, encoding: .utf8)
         var seen = 0
         #expect(throws: Stop.self) {
@@ -349,11 +366,11 @@ func readingError(
     }
 
     @Test func openingWithoutAnEncodingDetectsIt() throws {
-        var reader = try DelimitedReader(path: try encodingFixture("table-gb18030.csv"))
+        var reader = try DelimitedReader(path: try ingestFixture("table-gb18030.csv"))
         #expect(reader.encoding == .gb18030)
         #expect(try reader.header().fields == ["姓名", "身份证号", "手机号", "备注", "证件类型"])
         var reader16 = try DelimitedReader(
-            path: try encodingFixture("table-utf16le-bom.tsv"), encodingOverride: .utf16)
+            path: try ingestFixture("table-utf16le-bom.tsv"), encodingOverride: .utf16)
         #expect(reader16.encoding == .utf16LittleEndian)
         #expect(try reader16.header().delimiter == .tab)
     }
@@ -368,7 +385,7 @@ func readingError(
     ])
     func fileWithoutAHeaderIsReportedAsEmpty(label: String, bytes: [UInt8]) throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(bytes, to: "empty.csv", in: directory)
+        let path = try writeIngestFile(bytes, to: "empty.csv", in: directory)
         let encoding = try EncodingSniffer.sniff(path: path)
         var reader = try DelimitedReader(path: path, encoding: encoding)
         #expect(throws: InputError.emptyFile(path: path)) { try reader.header() }
@@ -379,7 +396,7 @@ func readingError(
     @Test(arguments: ["姓名,身份证号", "姓名,身份证号\r\n", "姓名,身份证号\n\n\n"])
     func headerOnlyFileHasZeroRecords(text: String) throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(text, to: "header-only.csv", in: directory)
+        let path = try writeIngestFile(text, to: "header-only.csv", in: directory)
         var reader = try DelimitedReader(path: path, encoding: .utf8)
         #expect(try reader.header().fields == ["姓名", "身份证号"])
         var count = 0
@@ -401,7 +418,7 @@ func readingError(
     @Test func directoryCannotBeRead() throws {
         let directory = try TemporaryDirectory("ingest")
         #expect(throws: InputError.cannotRead(path: directory.path, reason: "Is a directory")) {
-            _ = try readAll(directory.path, encoding: .utf8)
+            _ = try readIngestFile(directory.path, encoding: .utf8)
         }
     }
 }

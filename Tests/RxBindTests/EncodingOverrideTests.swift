@@ -31,17 +31,18 @@ import Testing
 
     @Test func utf16NeedsAByteOrderMark() throws {
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(
-            utf16Units(Array("a\n".utf16), bigEndian: false, byteOrderMark: false), to: "nomark.csv", in: directory)
+        let path = try writeIngestFile(
+            utf16UnitBytes(Array("a\n".utf16), bigEndian: false, byteOrderMark: false), to: "nomark.csv", in: directory)
         #expect(throws: InputError.missingByteOrderMark(path: path)) {
             try EncodingSniffer.sniff(path: path, override: .utf16)
         }
-        let plain = try write("a\n", to: "plain.csv", in: directory)
+        let plain = try writeIngestFile("a\n", to: "plain.csv", in: directory)
         #expect(throws: InputError.missingByteOrderMark(path: plain)) {
             try EncodingSniffer.sniff(path: plain, override: .utf16)
         }
         #expect(try EncodingSniffer.sniff(path: path, override: .utf16LittleEndian) == .utf16LittleEndian)
-        #expect(try readAll(path, encoding: .utf16LittleEndian).records == [ReadRecord(line: 1, fields: ["a"])])
+        #expect(
+            try readIngestFile(path, encoding: .utf16LittleEndian).records == [IngestRecord(line: 1, fields: ["a"])])
     }
 
     @Test(arguments: [
@@ -55,7 +56,7 @@ import Testing
     func overrideContradictingTheByteOrderMarkIsAnError(
         file: String, mark: TextEncoding, override: EncodingOverride
     ) throws {
-        let path = try encodingFixture(file)
+        let path = try ingestFixture(file)
         let expected = InputError.byteOrderMarkConflict(path: path, byteOrderMark: mark, requested: override)
         #expect(throws: expected) { try EncodingSniffer.sniff(path: path, override: override) }
         #expect(throws: expected) { _ = try DelimitedReader(path: path, encodingOverride: override) }
@@ -72,9 +73,10 @@ import Testing
     func overrideAgreeingWithTheFileReadsTheTable(file: String, override: EncodingOverride, encoding: TextEncoding)
         throws
     {
-        let path = try encodingFixture(file)
+        let path = try ingestFixture(file)
         #expect(try EncodingSniffer.sniff(path: path, override: override) == encoding)
-        #expect(try readAll(path, encoding: encoding).records == (try expectedRecords("table.records.json")))
+        #expect(
+            try readIngestFile(path, encoding: encoding).records == (try expectedIngestRecords("table.records.json")))
     }
 
     /// Error messages go to logs and e-mails: they name the file and the place, never a value of the row.
@@ -89,8 +91,8 @@ import Testing
             ("nul.csv", Array("name,id\n\(id),".utf8) + [0x00] + Array(id.utf8), .utf8),
         ]
         for (name, bytes, encoding) in files {
-            let path = try write(bytes, to: name, in: directory)
-            let message = try #require(readingError(path, encoding: encoding)?.errorDescription, "\(name)")
+            let path = try writeIngestFile(bytes, to: name, in: directory)
+            let message = try #require(ingestError(path, encoding: encoding)?.errorDescription, "\(name)")
             #expect(message.contains(path))
             #expect(!message.contains(id) && !message.contains("张三"), "\(name): \(message)")
         }

@@ -43,9 +43,10 @@ import Testing
         bytes += [0xD5, 0xC5, 0xC8, 0xFD] + Array(",110101199003071234\n".utf8)
         #expect(sniff(bytes, chunkSize: 65_536) == .gb18030)
         let directory = try TemporaryDirectory("ingest")
-        let path = try write(bytes, to: "late.csv", in: directory)
+        let path = try writeIngestFile(bytes, to: "late.csv", in: directory)
         #expect(try EncodingSniffer.sniff(path: path) == .gb18030)
-        #expect(try readAll(path).records.last == ReadRecord(line: 50_001, fields: ["张三", "110101199003071234"]))
+        #expect(
+            try readIngestFile(path).records.last == IngestRecord(line: 50_001, fields: ["张三", "110101199003071234"]))
     }
 
     @Test func utf8CharactersCutAtEveryChunkBoundaryStayUTF8() {
@@ -67,10 +68,10 @@ import Testing
         let directory = try TemporaryDirectory("ingest")
         // Detection says GB18030 (the bytes are not UTF-8); the user's word wins, and the decoder then reports the
         // bytes that do not fit.
-        let path = try write(Array("name\n".utf8) + [0xD5, 0xC5], to: "gb.csv", in: directory)
+        let path = try writeIngestFile(Array("name\n".utf8) + [0xD5, 0xC5], to: "gb.csv", in: directory)
         #expect(try EncodingSniffer.sniff(path: path) == .gb18030)
         #expect(try EncodingSniffer.sniff(path: path, override: .utf8) == .utf8)
-        let marked = try write(utf16("姓名\n张三\n", bigEndian: true), to: "be.csv", in: directory)
+        let marked = try writeIngestFile(utf16Bytes("姓名\n张三\n", bigEndian: true), to: "be.csv", in: directory)
         #expect(try EncodingSniffer.sniff(path: marked, override: .utf16) == .utf16BigEndian)
         #expect(try EncodingSniffer.sniff(path: marked) == .utf16BigEndian)
     }

@@ -125,7 +125,7 @@ public struct DelimitedReader: ~Copyable {
     /// Calls `body` with each record after the header, in file order; reads the header first if ``header()`` has
     /// not been called. A header-only file calls `body` never.
     /// - Throws: the first ``InputError`` of the file (after delivering the records before it), or what `body`
-    ///   throws.
+    ///   throws. After an error the reader is spent: open the file again to read it again.
     public mutating func forEachRecord(_ body: (borrowing DelimitedRecord) throws -> Void) throws {
         if cachedHeader == nil { _ = try header() }
         func deliver(_ record: borrowing DelimitedRecord) throws -> Bool {
@@ -172,6 +172,7 @@ public struct DelimitedReader: ~Copyable {
             rawCount = carried
             let read = try file.read(into: raw.base + rawCount, count: chunkSize)
             rawCount += read
+            parser.bytesRead = rawFileOffset + rawCount
             isAtEnd = read == 0
             let chunk = decoder.decode(UnsafeRawBufferPointer(start: raw.base, count: rawCount), isFinal: isAtEnd)
             rawConsumed = chunk.consumed

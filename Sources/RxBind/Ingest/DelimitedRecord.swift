@@ -35,12 +35,16 @@ public struct DelimitedRecord: ~Copyable {
     public let line: Int
     /// How many fields the record has.
     public let count: Int
+    /// How many bytes of the file the reader had read when it delivered this record: for a progress report
+    /// against the file's size (SPEC §8), not a position (the reader reads ahead by up to one chunk).
+    public let bytesRead: Int
     private let bytes: UnsafePointer<UInt8>
     private let ends: UnsafePointer<Int>
 
-    init(line: Int, count: Int, bytes: UnsafePointer<UInt8>, ends: UnsafePointer<Int>) {
+    init(line: Int, count: Int, bytesRead: Int, bytes: UnsafePointer<UInt8>, ends: UnsafePointer<Int>) {
         self.line = line
         self.count = count
+        self.bytesRead = bytesRead
         self.bytes = bytes
         self.ends = ends
     }

@@ -41,6 +41,8 @@ struct RecordParser: ~Copyable {
     var delimiter = Delimiter.comma
     /// The physical line of the next byte to parse (1-based).
     private(set) var line = 1
+    /// How many bytes of the file have been read, passed on to each record for progress reports.
+    var bytesRead = 0
     private var recordLine = 1
     private var state = State.recordStart
     private let path: String
@@ -270,7 +272,7 @@ struct RecordParser: ~Copyable {
     private mutating func endRecord(_ emit: (borrowing DelimitedRecord) throws -> Bool) throws -> Bool {
         try endField()
         let record = DelimitedRecord(
-            line: recordLine, count: fieldCount, bytes: storage.bytes, ends: fieldEnds)
+            line: recordLine, count: fieldCount, bytesRead: bytesRead, bytes: storage.bytes, ends: fieldEnds)
         byteCount = 0
         fieldCount = 0
         fieldStart = 0
