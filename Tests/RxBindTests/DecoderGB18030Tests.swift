@@ -148,6 +148,15 @@ private func plainIconv(_ bytes: [UInt8]) -> Result<[UInt8], SystemCallError> {
         }
     }
 
+    /// What a machine without glibc's converter modules would see (an unknown source encoding fails the same way).
+    @Test func missingConverterIsReported() throws {
+        #expect(throws: InputError.converterUnavailable(reason: "Invalid argument")) {
+            _ = try GB18030Converter(source: "NO-SUCH-ENCODING")
+        }
+        let message = try #require(InputError.converterUnavailable(reason: "Invalid argument").errorDescription)
+        #expect(message.contains("iconv") && message.contains("UTF-8"))
+    }
+
     @Test func recordsBeforeADecodingErrorAreDelivered() throws {
         let directory = try TemporaryDirectory("ingest")
         let path = try writeIngestFile(

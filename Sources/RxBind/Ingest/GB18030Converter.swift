@@ -26,11 +26,13 @@ struct GB18030Converter: ~Copyable {
     /// a four-byte code at most four, a single byte one.
     static let maximumExpansion = 2
 
-    /// Opens glibc's GB18030 to UTF-8 converter.
-    init() throws(InputError) {
+    /// Opens glibc's GB18030 to UTF-8 converter. `source` names iconv's source encoding; only tests change it,
+    /// to make the opening fail.
+    init(source: String = "GB18030") throws(InputError) {
         // > On success, iconv_open() returns a freshly allocated conversion descriptor. On failure, it returns
-        // > (iconv_t) -1 and sets errno to indicate the error.
-        let opened = iconv_open("UTF-8", "GB18030")
+        // > (iconv_t) -1 and sets errno to indicate the error. … EINVAL The conversion from fromcode to tocode is
+        // > not supported by the implementation.
+        let opened = iconv_open("UTF-8", source)
         switch check(opened.map { Int(bitPattern: $0) } ?? 0) {
         case .failure(let error): throw .converterUnavailable(reason: error.message)
         case .success:
