@@ -6,7 +6,11 @@ struct SystemCallError: Error, Equatable {
     let code: Int32
 
     /// The system's message for the code. rxbind never calls `setlocale`, so this is glibc's English text.
-    var message: String { String(cString: strerror(code)) }
+    var message: String {
+        // > The strerror() function returns a pointer to a string that describes the error code passed in the
+        // > argument errnum … This string must not be modified by the application.
+        String(cString: strerror(code))
+    }
 }
 
 /// The one place where the input layer looks at a C return code.
