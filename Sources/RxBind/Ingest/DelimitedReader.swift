@@ -13,13 +13,14 @@
 /// }
 /// ```
 ///
-/// Speed, measured on this 2-core machine in a release build (whole-module optimisation, one thread, page cache
-/// warm, generated failure exports of about 100 MB: Chinese names and messages, 18-digit IDs, CRLF, a quoted line
-/// break every 50 rows; the caller's closure sums every field's length and scans the ID field's bytes):
-/// UTF-8 about 400 MB/s, GB18030 about 210 MB/s (iconv takes nearly 60 % of that time), UTF-16 LE about
-/// 430 MB/s of input; sniffing UTF-8 about 1 GB/s. In the UTF-8 read, validation takes about a quarter of the
-/// time and the parser about 40 %. yaslab/CSV.swift 2.5.2 read about 10 MB/s here (STYLE.md), hence the
-/// byte-level parser; the target is 150 MB/s on one core.
+/// Speed, measured on this 2-core machine in a release build (whole-module optimisation, page cache warm,
+/// generated failure exports of about 100 MB: Chinese names and messages, 18-digit IDs, CRLF, a quoted line break
+/// every 50 rows; the caller's closure sums every field's length and scans the ID field's bytes), as CPU time of
+/// the reading thread, best of five: UTF-8 about 450 MB/s, GB18030 about 215 MB/s (iconv takes nearly 60 % of
+/// that), UTF-16 LE about 440 MB/s of input; sniffing UTF-8 about 1.1 GB/s. While other builds shared the machine
+/// the same runs gave as little as half that in wall-clock time. In the UTF-8 read, validation takes about a
+/// quarter of the time and the parser about 40 %. yaslab/CSV.swift 2.5.2 read about 10 MB/s here (STYLE.md),
+/// hence the byte-level parser; the target is 150 MB/s on one core.
 public struct DelimitedReader: ~Copyable {
     /// The most characters (Unicode scalar values) one field may have: Excel's limit for one cell (SPEC §2).
     public static let maximumFieldLength = 32_767
