@@ -17,6 +17,10 @@ func report(_ error: Error) -> ExitCode {
 
 func status(for error: Error) -> ExitCode {
     switch error {
+    case let e as InputError:
+        // A missing GB18030 converter is the machine's fault, not the file's.
+        if case .converterUnavailable = e { return Status.failure }
+        return Status.dataError
     case is InputProblem, is TemplateProblem, is ProvinceChoice.Undetermined: return Status.dataError
     case is RunRefused, is ProvinceChoice.Conflict: return Status.usage
     case is OutputProblem: return Status.cannotWrite

@@ -84,7 +84,10 @@ import TestSupport
         #expect(book.partNames.contains("xl/sharedStrings.xml"))
         #expect(sheetXML.contains("orientation=\"landscape\""))
         #expect(sheetXML.contains("paperSize=\"9\""))
-        #expect(sheetXML.contains("fitToWidth=\"1\""))
+        // Fit to one page wide, any number tall: fitToPage with fitToHeight 0 (fitToWidth defaults to 1 and is omitted).
+        #expect(sheetXML.contains("fitToPage=\"1\""))
+        #expect(sheetXML.contains("fitToHeight=\"0\""))
+        #expect(!sheetXML.contains("fitToWidth=") || sheetXML.contains("fitToWidth=\"1\""))
         #expect(book.definedNames.contains { $0.name == "_xlnm.Print_Titles" && $0.formula.contains("$1:$3") })
         let core = try book.coreProperties()
         #expect(core.createdText == "2026-11-21T00:00:00Z")

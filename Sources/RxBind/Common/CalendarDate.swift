@@ -110,7 +110,7 @@ func pad(_ value: Int, _ width: Int) -> String {
 }
 
 #if canImport(Glibc)
-import Glibc
+internal import Glibc
 #endif
 
 extension CalendarDate {

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+internal import Glibc
 #endif
 
 /// Output could not be written (a full disk, a missing or unwritable folder): `rxbind` exits 73.

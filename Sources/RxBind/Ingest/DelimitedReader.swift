@@ -38,7 +38,7 @@ public struct DelimitedReader: ~Copyable {
     /// The encoding the file is decoded with.
     public let encoding: TextEncoding
 
-    private let file: InputFile
+    private let file: ReadableFile
     private var decoder: StreamDecoder
     private var parser: RecordParser
     private let chunkSize: Int
@@ -68,7 +68,7 @@ public struct DelimitedReader: ~Copyable {
         precondition(chunkSize > 0, "chunk size must be positive")
         // A step decodes the carried-over tail (at most 3 bytes) and one chunk.
         let decoder = try StreamDecoder(encoding: encoding, chunkCapacity: chunkSize + 8)
-        let file = try InputFile(path: path)
+        let file = try ReadableFile(path: path)
         self.path = path
         self.encoding = encoding
         self.chunkSize = chunkSize

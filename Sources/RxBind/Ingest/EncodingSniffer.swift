@@ -77,7 +77,7 @@ public struct EncodingSniffer: Sendable {
         path: String, override: EncodingOverride? = nil, chunkSize: Int = DelimitedReader.defaultChunkSize
     ) throws(InputError) -> TextEncoding {
         precondition(chunkSize > 0, "chunk size must be positive")
-        let file = try InputFile(path: path)
+        let file = try ReadableFile(path: path)
         let buffer = ByteBuffer(capacity: chunkSize)
         var sniffer = EncodingSniffer()
         while !sniffer.isDecided && !(override != nil && sniffer.head.count >= 4) {

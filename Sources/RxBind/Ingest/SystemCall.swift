@@ -26,7 +26,7 @@ func check(_ result: Int) -> Result<Int, SystemCallError> {
 ///
 /// Foundation's `FileHandle` would return each chunk as a fresh `Data`; reading with `read(2)` into the reader's
 /// own buffer keeps the steady state free of allocations.
-struct InputFile: ~Copyable {
+struct ReadableFile: ~Copyable {
     /// The path as the caller gave it, for messages.
     let path: String
     private let descriptor: Int32
@@ -63,7 +63,7 @@ struct InputFile: ~Copyable {
         // The file was only read, so EIO or EINTR here lose nothing; EBADF would mean this type lost track of its
         // own descriptor, a programmer error.
         if case .failure(let error) = check(Int(close(descriptor))) {
-            precondition(error.code != EBADF, "InputFile closed a descriptor it did not own")
+            precondition(error.code != EBADF, "ReadableFile closed a descriptor it did not own")
         }
     }
 }

@@ -9,12 +9,15 @@ public enum NightReader {
         public let readPath: String
         public let sha256: String
         public let bytes: Int
+        /// What the hashing pass saw of the bytes, so the encoding is decided without reading the file again.
+        public let sniffer: EncodingSniffer?
 
-        public init(file: InputFile, readPath: String, sha256: String, bytes: Int) {
+        public init(file: InputFile, readPath: String, sha256: String, bytes: Int, sniffer: EncodingSniffer? = nil) {
             self.file = file
             self.readPath = readPath
             self.sha256 = sha256
             self.bytes = bytes
+            self.sniffer = sniffer
         }
     }
 
@@ -28,7 +31,7 @@ public enum NightReader {
 
         for (index, source) in sources.enumerated() {
             var summary = InputSummary(file: source.file, sha256: source.sha256, bytes: source.bytes)
-            let table = try DelimitedInput(path: source.readPath, displayName: source.file.name, encoding: encoding)
+            var table = try DelimitedInput(path: source.readPath, encoding: encoding, sniffer: source.sniffer)
             summary.encoding = table.encodingName
             summary.delimiter = table.delimiterName
             let mapping = try HeaderMapping(headers: table.header, role: source.file.role, file: source.file.name)
@@ -51,7 +54,7 @@ public enum NightReader {
                     rows += 1
                     if rows & 0x3FFF == 0 { progress?.update(stage, count: rows) }
                     let ref = RowRef(input: index, line: record.line)
-                    switch ResidentID.read(utf8: record.field(c.id), asOf: asOf) {
+                    switch record.id(c.id, asOf: asOf) {
                     case .failure(let problem):
                         summary.rowsRejected += 1
                         warnings.append(InputWarning(ref: ref, kind: .unusableID(problem)))
@@ -81,7 +84,7 @@ public enum NightReader {
                 try table.forEachRecord { record in
                     rows += 1
                     if rows & 0x3FFF == 0 { progress?.update(stage, count: rows) }
-                    switch ResidentID.read(utf8: record.field(c.id), asOf: asOf) {
+                    switch record.id(c.id, asOf: asOf) {
                     case .failure(let problem):
                         summary.rowsRejected += 1
                         warnings.append(InputWarning(ref: RowRef(input: index, line: record.line), kind: .unusableID(problem)))
@@ -112,7 +115,7 @@ struct FailureColumns {
         attemptedAt = m["attempted_at"]; message = m["message"]; level = m["account_level"]
     }
 
-    func row(_ r: DelimitedRecord, input: Int) -> FailureRow {
+    func row(_ r: borrowing DelimitedRecord, input: Int) -> FailureRow {
         FailureRow(ref: RowRef(input: input, line: r.line), name: r.text(name), rawID: r.raw(id), rawName: r.raw(name),
                    idType: r.text(idType), phone: r.text(phone), province: r.text(province),
                    attemptedAt: r.text(attemptedAt), message: r.display(message), accountLevel: r.text(level))

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+internal import Glibc
 #endif
 
 /// Reports progress of long stages (on a terminal only).
@@ -30,9 +30,12 @@ public enum RunEngine {
         // Nothing here touches the workspace until every input has been read and checked.
         let templates = try Templates(directory: options.templatesDirectory)
         var hashed: [(file: InputFile, sha256: String, bytes: Int)] = []
+        var sniffers: [EncodingSniffer?] = []
         for input in options.inputs {
-            let (sha, bytes) = try FileSystem.hash(input.path)
+            var sniffer: EncodingSniffer? = EncodingSniffer()
+            let (sha, bytes) = try FileSystem.hash(input.path, sniffer: &sniffer)
             hashed.append((input, sha, bytes))
+            sniffers.append(sniffer)
         }
         let runID = RunID.compute(asOf: options.asOf, province: options.province, resendAfter: options.resendAfter,
                                   encoding: options.encoding, inputs: hashed.map { ($0.file.role, $0.sha256) },
@@ -53,8 +56,10 @@ public enum RunEngine {
                                      holder: WorkspaceLock.describeThisProcess(command: "rxbind run \(runID)"))
         }
         defer { lock?.release() }
-        let night = try NightReader.read(hashed.map { NightReader.Source(file: $0.file, readPath: $0.file.path,
-                                                                       sha256: $0.sha256, bytes: $0.bytes) },
+        let night = try NightReader.read(zip(hashed, sniffers).map {
+                                             NightReader.Source(file: $0.file, readPath: $0.file.path, sha256: $0.sha256,
+                                                                bytes: $0.bytes, sniffer: $1)
+                                         },
                                          asOf: options.asOf, encoding: options.encoding, progress: progress)
 
         let created = !FileSystem.exists(workspace.root)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+internal import Glibc
 #endif
 
 /// The workspace's archive (SPEC §5): every input ever used, the templates and each run's prior case state, stored

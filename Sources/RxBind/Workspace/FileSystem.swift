@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+internal import Glibc
 #endif
 
 /// The few file-system operations the workspace needs, with the owner-only permissions of SPEC §5 whatever the
@@ -71,6 +71,12 @@ enum FileSystem {
 
     /// Hashes a file in chunks: its SHA-256 and size.
     static func hash(_ path: String) throws -> (sha256: String, bytes: Int) {
+        var sniffer: EncodingSniffer? = nil
+        return try hash(path, sniffer: &sniffer)
+    }
+
+    /// Hashes a file in chunks and, in the same pass, feeds an encoding sniffer (so an input is read once for both).
+    static func hash(_ path: String, sniffer: inout EncodingSniffer?) throws -> (sha256: String, bytes: Int) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw InputProblem.unreadable(file: path, detail: "cannot be opened: \(String(cString: strerror(errno)))") }
         defer { Glibc.close(fd) }
@@ -85,7 +91,9 @@ enum FileSystem {
                 throw InputProblem.unreadable(file: path, detail: "cannot be read: \(String(cString: strerror(errno)))")
             }
             if n == 0 { break }
-            digest.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+            digest.update(chunk)
+            sniffer?.feed(chunk)
         }
         return (digest.finish(), digest.count)
     }
