@@ -24,10 +24,11 @@ struct FailureDialect {
                                             ("手机号", .phone), ("所在省份", .province), ("绑定时间", .time),
                                             ("失败原因", .message), ("实名认证级别", .level)])
         case 1:
+            // Two phone columns again: 联系电话 comes before `phone` in SPEC §2.1's alias list, so it wins.
             return FailureDialect(fileName: "failures-\(letter).csv", encoding: .utf8(bom: true), lineEnd: "\n", delimiter: ",",
-                                  columns: [("name", .name), ("ID_Number", .id), ("id_type", .idType), ("Province", .province),
-                                            ("attempted_at", .time), ("message", .message), ("account_level", .level),
-                                            ("remark", .remark)])
+                                  columns: [("name", .name), ("ID_Number", .id), ("id_type", .idType), ("phone", .secondPhone),
+                                            ("Province", .province), ("attempted_at", .time), ("message", .message),
+                                            ("account_level", .level), ("联系电话", .phone), ("remark", .remark)])
         case 2:
             // Two phone columns: the alias listed first (手机号码) wins; 联系电话 is ignored (SPEC §2).
             return FailureDialect(fileName: "failures-\(letter).csv", encoding: .gb18030, lineEnd: "\r\n", delimiter: ",",
@@ -45,6 +46,8 @@ struct FailureDialect {
                                             ("省份", .province), ("绑定时间", .time), ("失败原因", .message), ("账号级别", .level)])
         }
     }
+
+    var delimiterByte: UInt8 { delimiter.asciiValue! }
 
     func index(of kind: FailureColumn) -> Int? { columns.firstIndex { $0.kind == kind } }
 

@@ -44,7 +44,12 @@ struct MinHeap<Element> {
 final class FailureFile {
     let dialect: FailureDialect
     private let writer: TextWriter
-    private var heap = MinHeap<(slot: Int, seq: Int, row: FileRow)>(by: { ($0.slot, $0.seq) < ($1.slot, $1.seq) })
+    /// Rows wait boxed, so that the heap moves references rather than rows of a dozen strings.
+    private final class Box {
+        let row: FileRow
+        init(_ row: FileRow) { self.row = row }
+    }
+    private var heap = MinHeap<(slot: Int, seq: Int, box: Box)>(by: { ($0.slot, $0.seq) < ($1.slot, $1.seq) })
     private var seq = 0
     /// The physical line the next record starts on (the header is line 1).
     private var line = 2
@@ -56,13 +61,13 @@ final class FailureFile {
     init(directory: String, dialect: FailureDialect) throws {
         self.dialect = dialect
         writer = try TextWriter(path: directory + "/" + dialect.fileName, encoding: dialect.encoding)
-        let header = dialect.columns.map { delimitedField($0.header, delimiter: dialect.delimiter) }
+        let header = dialect.columns.map { delimitedField($0.header, delimiter: dialect.delimiterByte) }
             .joined(separator: String(dialect.delimiter))
         try writer.write(header + dialect.lineEnd)
     }
 
     func schedule(_ row: FileRow, slot: Int) {
-        heap.push((slot, seq, row))
+        heap.push((slot, seq, Box(row)))
         seq += 1
     }
 
@@ -70,7 +75,7 @@ final class FailureFile {
     func release(upTo slot: Int) throws {
         while let top = heap.first, top.slot <= slot {
             heap.pop()
-            try write(top.row)
+            try write(top.box.row)
         }
     }
 
@@ -107,7 +112,7 @@ final class FailureFile {
                 fields = Array(fields.dropLast(r.droppedColumns))
             }
             if r.extraField { fields.append("多余的一列") }
-            let text = fields.map { delimitedField($0, delimiter: dialect.delimiter, forceQuotes: r.quoteAll) }.joined(separator: d)
+            let text = fields.map { delimitedField($0, delimiter: dialect.delimiterByte, forceQuotes: r.quoteAll) }.joined(separator: d)
             if let reason = r.invalid { invalidRows.append((line, reason)) }
             try writer.write(text + dialect.lineEnd)
             line += 1 + lineBreaks(in: text)

@@ -54,7 +54,7 @@ enum Names {
         let base = Names.surnames.contains(surname) ? surname : rng.pick(surnames)
         while true {
             let candidate = base + rng.pick(givenCharacters) + (rng.percent(50) ? rng.pick(givenCharacters) : "")
-            if comparisonSkeleton(candidate) != comparisonSkeleton(name) { return candidate }
+            if candidate != name && candidate != comparisonSkeleton(name) { return candidate }
         }
     }
 
@@ -77,15 +77,12 @@ enum Names {
         return String(out)
     }
 
-    /// Whether `name` has a character of ``rareStandard``.
-    static func hasRare(_ name: String) -> Bool {
-        name.unicodeScalars.contains { rareStandard.contains($0) }
-    }
-
-    /// A rough comparison form used only to make sure two generated names differ (the generator's pools use no
-    /// characters that NFKC would change, so no normalisation is needed here).
+    /// A rough comparison form used only to make sure a generated Han name differs from another name: the
+    /// candidates are plain surname + given characters, so dropping spaces is all the folding they need.
     static func comparisonSkeleton(_ name: String) -> String {
-        String(name.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "·" }.map(Character.init)).uppercased()
+        var out = String.UnicodeScalarView()
+        for s in name.unicodeScalars where s != " " && s != "\u{3000}" && s != "\u{00A0}" { out.append(s) }
+        return String(out)
     }
 
     // MARK: Spellings that must still match (SPEC §3)
@@ -118,12 +115,21 @@ enum Names {
         return result
     }
 
+    private static let dotScalars: Set<UInt32> = Set(middleDots.map { $0.unicodeScalars.first!.value })
+
     /// The spellings `name` allows.
     static func spellings(for name: String) -> [Spelling] {
         var kinds: [Spelling] = [.invisible, .spaces]
-        if name.unicodeScalars.contains(where: { middleDots.contains(String($0)) }) { kinds += [.dot, .dot] }
-        if name.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) { kinds += [.latinWidth, .latinWidth] }
-        if name.unicodeScalars.contains(where: { privateUseForm[$0.value] != nil }) { kinds.append(.privateUse) }
+        var dot = false, latin = false, rare = false
+        for s in name.unicodeScalars {
+            let v = s.value
+            if dotScalars.contains(v) { dot = true }
+            if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) { latin = true }
+            if v >= 0x9FB4 && privateUseForm[v] != nil { rare = true }
+        }
+        if dot { kinds += [.dot, .dot] }
+        if latin { kinds += [.latinWidth, .latinWidth] }
+        if rare { kinds.append(.privateUse) }
         return kinds
     }
 

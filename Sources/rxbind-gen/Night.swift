@@ -70,6 +70,13 @@ struct NightSequence {
             registryBackground = max(0, options.registrySize - registryPeople)
         }
 
+        // Pass 3, on a second core while pass 2 runs: the roster and the registry. It needs only pass 1's counts.
+        let referenceJob = ReferenceJob(directory: dir + "/input", night: night, timeline: timeline,
+                                        newPeople: newPeople, rosterPeopleRows: rosterPeople,
+                                        rosterBackground: rosterBackground, registryPeopleRows: registryPeople,
+                                        registryBackground: registryBackground)
+        referenceJob.start()
+
         // Pass 2: the failure files, and what rxbind must conclude from them.
         let dialects = (0..<options.failureFiles).map(FailureDialect.forFile)
         let files = try dialects.map { try FailureFile(directory: dir + "/input", dialect: $0) }
@@ -118,20 +125,10 @@ struct NightSequence {
         try writeExpected(dir: dir + "/expected", night: night, cases: &cases, files: files, formRows: &formRows,
                           resolved: &resolved)
 
-        // Pass 3: the roster and the registry.
-        let references = try ReferenceFiles(directory: dir + "/input", night: night, world: world,
-                                            rosterPeopleRows: rosterPeople, rosterBackground: rosterBackground,
-                                            registryPeopleRows: registryPeople, registryBackground: registryBackground)
-        for lane in 1...night {
-            for index in 0..<newPeople[lane] {
-                try references.add(timeline.situation(lane: lane, index: index, night: night).person)
-            }
-        }
-        try references.finish()
+        let (rosterRows, registryRows) = try referenceJob.wait()
 
         try NightReadme(options: options, night: night, asOf: asOf, dialects: dialects,
-                        failureRows: files.map(\.dataRows), rosterRows: references.rosterRows,
-                        registryRows: references.registryRows, cases: cases, invalidRows: files.map(\.invalidRows.count),
+                        failureRows: files.map(\.dataRows), rosterRows: rosterRows, registryRows: registryRows, cases: cases, invalidRows: files.map(\.invalidRows.count),
                         formRows: formRows.count, resolved: resolved.count)
             .write(to: dir + "/README.md")
     }
@@ -200,5 +197,63 @@ struct NightSequence {
         } catch {
             throw GeneratorError.cannotWrite(path: path, reason: error.localizedDescription)
         }
+    }
+}
+
+/// Writes a night's roster and registry on its own thread: they depend on nothing pass 2 computes, and the
+/// machines this runs on have two cores. Each file has its own random streams, so the bytes do not depend on
+/// the timing.
+final class ReferenceJob: @unchecked Sendable {
+    private let directory: String
+    private let night: Int
+    private let timeline: Timeline
+    private let newPeople: [Int]
+    private let rosterPeopleRows: Int
+    private let rosterBackground: Int
+    private let registryPeopleRows: Int
+    private let registryBackground: Int
+    private let done = DispatchSemaphore(value: 0)
+    // Written by the worker before it signals `done`, read only after waiting for it.
+    private var outcome: Result<(Int, Int), Error> = .failure(GeneratorError.usage("The reference job did not run."))
+
+    init(directory: String, night: Int, timeline: Timeline, newPeople: [Int], rosterPeopleRows: Int,
+         rosterBackground: Int, registryPeopleRows: Int, registryBackground: Int) {
+        self.directory = directory
+        self.night = night
+        self.timeline = timeline
+        self.newPeople = newPeople
+        self.rosterPeopleRows = rosterPeopleRows
+        self.rosterBackground = rosterBackground
+        self.registryPeopleRows = registryPeopleRows
+        self.registryBackground = registryBackground
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            outcome = Result { try run() }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for the files; returns their row counts.
+    func wait() throws -> (roster: Int, registry: Int) {
+        done.wait()
+        let (roster, registry) = try outcome.get()
+        return (roster, registry)
+    }
+
+    private func run() throws -> (Int, Int) {
+        let references = try ReferenceFiles(directory: directory, night: night, world: timeline.world,
+                                            rosterPeopleRows: rosterPeopleRows, rosterBackground: rosterBackground,
+                                            registryPeopleRows: registryPeopleRows, registryBackground: registryBackground)
+        for lane in 1...night {
+            for index in 0..<newPeople[lane] {
+                try references.add(timeline.situation(lane: lane, index: index, night: night).person)
+            }
+        }
+        try references.finish()
+        return (references.rosterRows, references.registryRows)
     }
 }

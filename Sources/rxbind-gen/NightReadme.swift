@@ -52,8 +52,9 @@ struct NightReadme {
         t += "GB18030-2005 private-use codes, ID numbers in full width, with `=\"…\"`, an apostrophe, spaces or hyphens,\n"
         t += "15-digit numbers, names spelt differently in different files (middle-dot look-alikes, full-width letters,\n"
         t += "spaces, U+200B/U+FEFF), repeated attempts (some first under a wrong name), invalid rows of every rule-0\n"
+        let duplicates = dialects.contains { $0.index(of: .secondPhone) != nil }
         t += "reason, quoted fields with commas, quotes and line breaks, blank lines, a row with every field empty, short\n"
-        t += "and long rows, unknown and duplicate columns, and a few rows naming another province. The roster and the\n"
+        t += "and long rows, unknown\(duplicates ? " and duplicate" : "") columns, and a few rows naming another province. The roster and the\n"
         t += "registry hold rows rxbind must skip (unusable ID numbers), certificate statuses other than 有效/已撤销 and\n"
         t += "registry statuses such as 注销, which no rule reads.\n\n"
 

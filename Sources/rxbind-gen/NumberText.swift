@@ -60,7 +60,8 @@ enum BrokenNumbers {
     static func rounded(_ text: String) -> String? {
         guard !text.hasSuffix("X"), let value = UInt64(text) else { return nil }
         let r = (value + 500) / 1000 * 1000
-        let s = String(r)
+        let digits = String(r)
+        let s = String(repeating: "0", count: max(0, 18 - digits.count)) + digits
         guard s.count == 18, checkCharacter(forBody: String(s.prefix(17))) != "0" else { return nil }
         return s
     }

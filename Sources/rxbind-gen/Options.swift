@@ -79,6 +79,9 @@ struct GeneratorOptions {
         o.registrySize = try values["background-registry"].map { try integer($0, "background-registry", 0...10_000_000) } ?? 2 * o.people
         o.failureFiles = try values["failure-files"].map { try integer($0, "failure-files", 1...26) } ?? 2
         o.nights = try values["nights"].map { try integer($0, "nights", 1...NumberSpace.maxNights) } ?? 1
+        guard o.people * o.nights <= 50_000_000 else {
+            throw GeneratorError.usage("--people × --nights must stay within 50 million (the numbers of invalid rows run out).")
+        }
         if let text = values["as-of"] {
             guard let day = Day(iso: text) else { throw GeneratorError.usage("--as-of must be a date written YYYY-MM-DD.") }
             guard day >= NumberSpace.earliestAsOf, day.components.year <= 9000 else {

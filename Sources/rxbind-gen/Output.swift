@@ -160,7 +160,10 @@ final class GB18030Encoder {
     func encode(_ text: String, into out: inout [UInt8]) throws {
         input.removeAll(keepingCapacity: true)
         for scalar in text.unicodeScalars {
-            if let bytes = Self.handWritten[scalar.value] {
+            let v = scalar.value
+            // Only three small ranges are written by hand; look the table up for them alone.
+            if (0x9FB4...0x9FBB).contains(v) || (0xFE10...0xFE19).contains(v) || (0xE78D...0xE864).contains(v),
+               let bytes = Self.handWritten[v] {
                 try convertPending(into: &out)
                 out.append(contentsOf: bytes)
             } else {
@@ -208,16 +211,27 @@ final class GB18030Encoder {
 }
 
 /// RFC 4180 quoting for one field: quoted when it holds the delimiter, a quote or a line break (or when asked).
-func delimitedField(_ value: String, delimiter: Character, forceQuotes: Bool = false) -> String {
+func delimitedField(_ value: String, delimiter: UInt8, forceQuotes: Bool = false) -> String {
     var needs = forceQuotes
+    var quotes = false
     if !needs {
-        for c in value.utf8 where c == 0x22 || c == 0x0A || c == 0x0D || c == delimiter.asciiValue! {
+        for c in value.utf8 where c == 0x22 || c == 0x0A || c == 0x0D || c == delimiter {
             needs = true
-            break
+            if c == 0x22 { quotes = true }
         }
+    } else {
+        quotes = value.utf8.contains(0x22)
     }
     guard needs else { return value }
-    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    guard quotes else { return "\"" + value + "\"" }
+    var bytes: [UInt8] = [0x22]
+    bytes.reserveCapacity(value.utf8.count + 8)
+    for c in value.utf8 {
+        bytes.append(c)
+        if c == 0x22 { bytes.append(0x22) }
+    }
+    bytes.append(0x22)
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// How many line breaks a record's text holds (each `\n`; the generator never embeds a lone `\r`).

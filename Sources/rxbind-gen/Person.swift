@@ -164,7 +164,7 @@ struct PersonFactory {
         if variant == .portalValidEnding000 {
             number = world.space.endingIn000(lane)
         } else {
-            number = world.space.number(lane: lane, index: index, young: !variant.needsFifteen && rng.percent(10))
+            number = world.space.person(lane: lane, index: index, allowYoung: !variant.needsFifteen, youngEvery: 10)
         }
         var builder = PersonBuilder(world: world, lane: lane, index: index, number: number, rng: rng)
         return builder.build(variant)
@@ -199,7 +199,7 @@ struct PersonBuilder {
             return number.fifteen!
         case .eighteen:
             let text = number.text
-            if number.endsInX && rng.percent(30) { return String(text.dropLast()) + "x" }
+            if text.utf8.last == UInt8(ascii: "X") && rng.percent(30) { return String(text.dropLast()) + "x" }
             if rng.percent(1) { return "'" + text }
             return text
         }

@@ -3,20 +3,33 @@
 struct Background {
     let world: World
 
-    /// Background person `j`: their certificate and registry rows. A few rows carry a number rxbind must skip.
-    func person(_ j: Int) -> (certificate: CertificateEntry, record: RegistryEntry) {
-        var rng = SplitMix64(world.seed, 2, UInt64(j))
-        let number = world.space.number(lane: 0, index: j, young: rng.percent(8))
-        var b = PersonBuilder(world: world, lane: 0, index: j, number: number, rng: rng)
-        let name = b.realName()
-        let fifteenCertificate = number.fifteen != nil && b.rng.percent(3)
-        var certificate = b.certificate(b.same(name, 10), form: fifteenCertificate ? .fifteen : .eighteen,
-                                        revoked: b.rng.percent(3), onForm: false)
-        let fifteenRecord = number.fifteen != nil && b.rng.percent(5)
-        var record = b.record(b.same(name, 10), form: fifteenRecord ? .fifteen : .eighteen, ended: b.rng.percent(4))
+    /// Background person `j`: their number and name.
+    private func identity(_ j: Int) -> (ResidentNumber, String) {
+        let number = world.space.person(lane: 0, index: j, allowYoung: true, youngEvery: 12)
+        var b = PersonBuilder(world: world, lane: 0, index: j, number: number, rng: SplitMix64(world.seed, 2, UInt64(j)))
+        return (number, b.realName())
+    }
+
+    /// Background person `j`'s roster row. A few carry a number rxbind must skip.
+    func certificate(_ j: Int) -> CertificateEntry {
+        let (number, name) = identity(j)
+        var b = PersonBuilder(world: world, lane: 0, index: j, number: number, rng: SplitMix64(world.seed, 21, UInt64(j)))
+        let fifteen = number.fifteen != nil && b.rng.percent(3)
+        var certificate = b.certificate(b.same(name, 10), form: fifteen ? .fifteen : .eighteen, revoked: b.rng.percent(3),
+                                        onForm: false)
         if b.rng.below(1000) < 2 { certificate.idText = junk(number, &b.rng) }
+        return certificate
+    }
+
+    /// Background person `j`'s registry row (registration number from slot 1, the certificate having slot 0).
+    func record(_ j: Int) -> RegistryEntry {
+        let (number, name) = identity(j)
+        var b = PersonBuilder(world: world, lane: 0, index: j, number: number, rng: SplitMix64(world.seed, 22, UInt64(j)))
+        b.useSlot(1)
+        let fifteen = number.fifteen != nil && b.rng.percent(5)
+        var record = b.record(b.same(name, 10), form: fifteen ? .fifteen : .eighteen, ended: b.rng.percent(4))
         if b.rng.below(1000) < 2 { record.idText = junk(number, &b.rng) }
-        return (certificate, record)
+        return record
     }
 
     /// An unusable number: a wrong check character, spreadsheet damage, a lost digit or nothing.
@@ -86,14 +99,14 @@ final class ReferenceFiles {
 
     private func fillRoster(upTo n: Int) throws {
         while rosterBackgroundWritten < n {
-            try writeRoster(background.person(rosterBackgroundWritten).certificate)
+            try writeRoster(background.certificate(rosterBackgroundWritten))
             rosterBackgroundWritten += 1
         }
     }
 
     private func fillRegistry(upTo n: Int) throws {
         while registryBackgroundWritten < n {
-            try writeRegistry(background.person(registryBackgroundWritten).record)
+            try writeRegistry(background.record(registryBackgroundWritten))
             registryBackgroundWritten += 1
         }
     }
@@ -112,7 +125,7 @@ final class ReferenceFiles {
             case .remark: return ""
             }
         }
-        try roster.write(fields.map { delimitedField($0, delimiter: ",") }.joined(separator: ",") + rosterDialect.lineEnd)
+        try roster.write(fields.map { delimitedField($0, delimiter: UInt8(ascii: ",")) }.joined(separator: ",") + rosterDialect.lineEnd)
     }
 
     private func writeRegistry(_ r: RegistryEntry) throws {
@@ -126,6 +139,6 @@ final class ReferenceFiles {
             case .province: return r.province
             }
         }
-        try registry.write(fields.map { delimitedField($0, delimiter: "\t") }.joined(separator: "\t") + registryDialect.lineEnd)
+        try registry.write(fields.map { delimitedField($0, delimiter: UInt8(ascii: "\t")) }.joined(separator: "\t") + registryDialect.lineEnd)
     }
 }

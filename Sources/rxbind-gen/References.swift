@@ -55,8 +55,11 @@ enum ReferenceFields {
         return pad(Int(serial), 10)
     }
 
-    /// A unique id for the `slot`-th reference row of a person (`lane`, `index`).
+    /// A unique id for the `slot`-th reference row of a person (`lane`, `index`): background people (lane 0, up
+    /// to 10 million) first, then the people who fail (up to 2 million in each of 64 lanes), all below 10⁹.
     static func uid(lane: Int, index: Int, slot: Int) -> Int {
-        (index * NumberSpace.lanes + lane) * 4 + slot
+        precondition(slot < 4)
+        if lane == 0 { return index * 4 + slot }
+        return 40_000_000 + (index * NumberSpace.lanes + lane) * 4 + slot
     }
 }

@@ -8,45 +8,52 @@ struct ResidentNumber: Hashable {
     /// The three-digit sequence code (its last digit odd for men, even for women).
     let sequence: Int
 
+    /// The first 17 digits as a number.
+    private var bodyValue: UInt64 {
+        let (y, m, d) = birth.components
+        return UInt64(region) * 100_000_000_000 + UInt64(y * 10_000 + m * 100 + d) * 1000 + UInt64(sequence)
+    }
+
+    /// The check value 0…10 (10 is X).
+    private static func checkValue(_ body: UInt64) -> Int {
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        var v = body
+        var sum = 0
+        for i in stride(from: 16, through: 0, by: -1) {
+            sum += Int(v % 10) * weights[i]
+            v /= 10
+        }
+        return [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2][sum % 11]
+    }
+
     /// The first 17 digits.
-    var body: String { pad(region, 6) + birth.compact + pad(sequence, 3) }
+    var body: String { digitText(bodyValue, width: 17) }
 
     /// The 18-character number, check character upper-case.
     var text: String {
-        let b = body
-        return b + String(checkCharacter(forBody: b))
+        let b = bodyValue
+        let check = Self.checkValue(b)
+        return digitText(b, width: 17) + (check == 10 ? "X" : digitText(UInt64(check), width: 1))
     }
-
-    /// Whether the number ends in X.
-    var endsInX: Bool { checkCharacter(forBody: body) == "X" }
 
     /// The 15-digit form a person born in the 1900s also has (drop the century and the check character).
     var fifteen: String? {
-        let (y, _, _) = birth.components
+        let (y, m, d) = birth.components
         guard (1900...1999).contains(y) else { return nil }
-        let b = body
-        return String(b.prefix(6)) + String(b.dropFirst(8))
+        return digitText(UInt64(region) * 1_000_000_000 + UInt64((y - 1900) * 10_000 + m * 100 + d) * 1000
+                         + UInt64(sequence), width: 15)
     }
 
     /// A 64-bit key whose order is the text order of the 18-character numbers (X after 9).
     var sortKey: UInt64 {
-        let b = body
-        var v: UInt64 = 0
-        for c in b.utf8 { v = v * 10 + UInt64(c - 48) }
-        let check = checkCharacter(forBody: b)
-        return v * 11 + (check == "X" ? 10 : UInt64(check.asciiValue! - 48))
+        let b = bodyValue
+        return b * 11 + UInt64(Self.checkValue(b))
     }
 
     /// The text of a sort key, for writing expected files.
     static func text(ofSortKey key: UInt64) -> String {
         let check = key % 11
-        let body = key / 11
-        return pad17(body) + (check == 10 ? "X" : String(check))
-    }
-
-    private static func pad17(_ v: UInt64) -> String {
-        let s = String(v)
-        return String(repeating: "0", count: 17 - s.count) + s
+        return digitText(key / 11, width: 17) + (check == 10 ? "X" : digitText(check, width: 1))
     }
 }
 
@@ -89,9 +96,15 @@ struct NumberSpace {
         offsetYoung = rng.next()
     }
 
-    /// How many distinct numbers one lane can hand out (born 1940–1999, and 2000–2003).
-    static var perLaneOld: Int { Regions.codes.count * oldDays * 1000 / lanes }
-    static var perLaneYoung: Int { Regions.codes.count * youngDays * 1000 / lanes }
+    /// The number of person `index` of `lane`: one in `youngEvery` (when `allowYoung`) is born 2000–2003 and
+    /// takes index `index / youngEvery` of the smaller young space, so that both spaces are used without gaps
+    /// colliding; the others are born 1940–1999.
+    func person(lane: Int, index: Int, allowYoung: Bool, youngEvery: Int) -> ResidentNumber {
+        if allowYoung && index % youngEvery == youngEvery / 2 {
+            return number(lane: lane, index: index / youngEvery, young: true)
+        }
+        return number(lane: lane, index: index, young: false)
+    }
 
     /// Index `index` of `lane`, born 2000–2003 when `young`, else 1940–1999.
     func number(lane: Int, index: Int, young: Bool) -> ResidentNumber {
