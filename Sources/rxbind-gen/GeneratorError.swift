@@ -9,6 +9,8 @@ enum GeneratorError: LocalizedError {
     case usage(String)
     /// A folder or file could not be created or written.
     case cannotWrite(path: String, reason: String)
+    /// A night folder already holds files: the generator never overwrites or mixes nights.
+    case folderNotEmpty(path: String)
     /// The text encoder failed (iconv), which means a character in the generator's own pools has no encoding.
     case encoding(what: String, reason: String)
 
@@ -17,7 +19,10 @@ enum GeneratorError: LocalizedError {
         case .usage(let text):
             return "\(text) Run `rxbind-gen --help` for the options."
         case .cannotWrite(let path, let reason):
-            return "Cannot write \(path): \(reason). Check that the folder is writable and the disk has room, then run again."
+            let sentence = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
+            return "Cannot write \(path): \(sentence). Check that the folder is writable and the disk has room, then run again."
+        case .folderNotEmpty(let path):
+            return "\(path) is not empty. Remove it (the generator never overwrites a night) or choose another --out."
         case .encoding(let what, let reason):
             return "Cannot encode \(what): \(reason). This is a bug in rxbind-gen's name pools; please report it."
         }
@@ -27,7 +32,7 @@ enum GeneratorError: LocalizedError {
     var exitStatus: Int32 {
         switch self {
         case .usage: return 64
-        case .cannotWrite: return 73
+        case .cannotWrite, .folderNotEmpty: return 73
         case .encoding: return 1
         }
     }

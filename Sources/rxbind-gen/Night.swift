@@ -127,10 +127,11 @@ struct NightSequence {
 
         let (rosterRows, registryRows) = try referenceJob.wait()
 
-        try NightReadme(options: options, night: night, asOf: asOf, dialects: dialects,
-                        failureRows: files.map(\.dataRows), rosterRows: rosterRows, registryRows: registryRows, cases: cases, invalidRows: files.map(\.invalidRows.count),
-                        formRows: formRows.count, resolved: resolved.count)
-            .write(to: dir + "/README.md")
+        let readme = NightReadme(options: options, night: night, asOf: asOf, dialects: dialects,
+                                 failureRows: files.map(\.dataRows), rosterRows: rosterRows, registryRows: registryRows,
+                                 cases: cases, invalidRows: files.map(\.invalidRows.count), formRows: formRows.count,
+                                 resolved: resolved.count)
+        try readme.write(to: dir + "/README.md")
     }
 
     private func writeExpected(dir: String, night: Int, cases: inout [CaseExpectation], files: [FailureFile],
@@ -187,9 +188,7 @@ struct NightSequence {
             } catch {
                 throw GeneratorError.cannotWrite(path: path, reason: error.localizedDescription)
             }
-            guard contents.isEmpty else {
-                throw GeneratorError.cannotWrite(path: path, reason: "it is not empty (remove it, or choose another --out)")
-            }
+            guard contents.isEmpty else { throw GeneratorError.folderNotEmpty(path: path) }
             return
         }
         do {

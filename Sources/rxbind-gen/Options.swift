@@ -83,7 +83,7 @@ struct GeneratorOptions {
             throw GeneratorError.usage("--people × --nights must stay within 50 million (the numbers of invalid rows run out).")
         }
         if let text = values["as-of"] {
-            guard let day = Day(iso: text) else { throw GeneratorError.usage("--as-of must be a date written YYYY-MM-DD.") }
+            guard let day = Day(iso: text) else { throw GeneratorError.usage("--as-of must be a real date written YYYY-MM-DD.") }
             guard day >= NumberSpace.earliestAsOf, day.components.year <= 9000 else {
                 throw GeneratorError.usage("--as-of must be between 2004-01-01 and 9000-12-31 (generated people are born up to 2003).")
             }
