@@ -22,5 +22,10 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 
+## Builds and runs the two sample nights into ./demo-workspace, then prints where the outputs are.
+demo: deps-build
+	$(SWIFT) build --product rxbind
+	scripts/demo.sh
+
 clean:
 	rm -rf .build .build-* demo-workspace
