@@ -37,6 +37,7 @@ public enum NightReader {
             let mapping = try HeaderMapping(headers: table.header, role: source.file.role, file: source.file.name)
             summary.ignoredColumns = mapping.ignored
             let stage = "reading \(source.file.name)"
+            try Timings.measure("read \(source.file.role.rawValue) \(source.file.name)") {
             var rows = 0
             switch source.file.role {
             case .failures:
@@ -96,6 +97,7 @@ public enum NightReader {
                 }
                 summary.rowsRead = rows
                 registry.finish()
+            }
             }
             progress?.finish()
             summaries.append(summary)

@@ -38,12 +38,16 @@ public struct NightExecution: Sendable {
             results.set(job, Swift.Result { () throws -> [(String, (sha256: String, bytes: Int))] in
                 if job == 0 {
                     guard let p = province else { return [] }
-                    return try parts.map { part in
-                        (part.fileName, try AdditionRequestForm.write(part, into: directory, temporaryDirectory: scratch,
-                                                                      layout: layout, province: p, runID: runID, asOf: asOf))
+                    return try Timings.measure("write \(parts.count) form part(s)") {
+                        try parts.map { part in
+                            (part.fileName, try AdditionRequestForm.write(part, into: directory, temporaryDirectory: scratch,
+                                                                          layout: layout, province: p, runID: runID, asOf: asOf))
+                        }
                     }
                 }
-                return [("triage.xlsx", try triage.write(to: directory + "/triage.xlsx", temporaryDirectory: scratch))]
+                return try Timings.measure("write triage.xlsx") {
+                    [("triage.xlsx", try triage.write(to: directory + "/triage.xlsx", temporaryDirectory: scratch))]
+                }
             })
         }
         return try results.get(0) + results.get(1)
@@ -54,9 +58,11 @@ public struct NightExecution: Sendable {
     public func write(into directory: String, scratch: String) throws -> Result {
         let choice = try ProvinceChoice(option: provinceOption, remembered: prior.province,
                                         mentions: night.provinceMentions)
-        let outcome = NightOutcome.decide(drafts: night.drafts, roster: night.roster, registry: night.registry,
-                                          prior: prior.records, asOf: asOf, runID: runID, resendAfter: resendAfter,
-                                          templates: templates)
+        let outcome = Timings.measure("classify") {
+            NightOutcome.decide(drafts: night.drafts, roster: night.roster, registry: night.registry,
+                                prior: prior.records, asOf: asOf, runID: runID, resendAfter: resendAfter,
+                                templates: templates)
+        }
         if !outcome.formRows.isEmpty && choice.province == nil {
             throw ProvinceChoice.Undetermined(mentions: choice.mentions, fileNames: night.fileNames)
         }
@@ -75,8 +81,8 @@ public struct NightExecution: Sendable {
         try FileSystem.makeDirectory(scratch)
         let spreadsheets: [(String, (sha256: String, bytes: Int))]
         do {
-            spreadsheets = try writeSpreadsheets(parts: parts, triage: triage, into: directory, scratch: scratch,
-                                                 province: choice.province)
+            spreadsheets = try Timings.measure("write spreadsheets") { try writeSpreadsheets(parts: parts, triage: triage, into: directory, scratch: scratch,
+                                                 province: choice.province) }
         } catch let e as SpreadsheetError {
             // A workbook that could not be written, or is not what was written (libxlsxwriter reports success for
             // files it could not finish; Spreadsheet reads every file back): cannot write outputs.
@@ -84,9 +90,11 @@ public struct NightExecution: Sendable {
         }
         // The workbooks are written first — the largest files, the likeliest to meet a full disk — but listed
         // after the CSV files.
-        record("cases.csv", try CaseFiles.writeCases(outcome.cases, to: directory + "/cases.csv"))
-        record("invalid-rows.csv", try CaseFiles.writeInvalid(night.invalidRows, fileNames: night.fileNames,
-                                                              to: directory + "/invalid-rows.csv"))
+        try Timings.measure("write CSV files") {
+            record("cases.csv", try CaseFiles.writeCases(outcome.cases, to: directory + "/cases.csv"))
+            record("invalid-rows.csv", try CaseFiles.writeInvalid(night.invalidRows, fileNames: night.fileNames,
+                                                                  to: directory + "/invalid-rows.csv"))
+        }
         for (name, result) in spreadsheets { record(name, result) }
 
         var warningsPerInput: [Int: Int] = [:]

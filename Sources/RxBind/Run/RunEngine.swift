@@ -31,11 +31,13 @@ public enum RunEngine {
         let templates = try Templates(directory: options.templatesDirectory)
         var hashed: [(file: InputFile, sha256: String, bytes: Int)] = []
         var sniffers: [EncodingSniffer?] = []
-        for input in options.inputs {
-            var sniffer: EncodingSniffer? = EncodingSniffer()
-            let (sha, bytes) = try FileSystem.hash(input.path, sniffer: &sniffer)
-            hashed.append((input, sha, bytes))
-            sniffers.append(sniffer)
+        try Timings.measure("hash inputs") {
+            for input in options.inputs {
+                var sniffer: EncodingSniffer? = EncodingSniffer()
+                let (sha, bytes) = try FileSystem.hash(input.path, sniffer: &sniffer)
+                hashed.append((input, sha, bytes))
+                sniffers.append(sniffer)
+            }
         }
         let runID = RunID.compute(asOf: options.asOf, province: options.province, resendAfter: options.resendAfter,
                                   encoding: options.encoding, inputs: hashed.map { ($0.file.role, $0.sha256) },
@@ -103,11 +105,9 @@ public enum RunEngine {
                 + "(\(latest.runID), as of \(latest.asOf.iso)). History is replayed with `rxbind audit rerun`, never rewritten.")
         }
 
-        let prior: PriorState
-        if let r = redo {
-            prior = try PriorState.parse(try workspace.archive.read(r.priorStateSHA256))
-        } else {
-            prior = try PriorState.read(from: store)
+        let prior: PriorState = try Timings.measure("prior case state") {
+            if let r = redo { return try PriorState.parse(try workspace.archive.read(r.priorStateSHA256)) }
+            return try PriorState.read(from: store)
         }
 
         let staging = workspace.stagingDirectory(runID)
@@ -125,15 +125,19 @@ public enum RunEngine {
 
         CrashPoint.reached("outputs")
         // Everything a rerun needs goes into the archive before the run is committed.
-        for h in hashed { try workspace.archive.store(file: h.file.path, expectedSHA256: h.sha256) }
-        try workspace.archive.store(bytes: templates.bundle)
-        try workspace.archive.store(bytes: prior.dump)
+        try Timings.measure("archive") {
+            for h in hashed { try workspace.archive.store(file: h.file.path, expectedSHA256: h.sha256) }
+            try workspace.archive.store(bytes: templates.bundle)
+            try workspace.archive.store(bytes: prior.dump)
+        }
 
         CrashPoint.reached("archive")
-        try store.commit(replaceAll: redo == nil ? nil : prior.sortedRecords, upserts: result.outcome.updatedRecords,
-                         province: result.province, removeRun: redo?.runID,
-                         addRun: RunEntry(seq: (previous?.seq ?? 0) + 1, runID: runID, asOf: options.asOf,
-                                          manifestSHA256: result.manifestSHA256, priorStateSHA256: prior.sha256))
+        try Timings.measure("commit case store") {
+            try store.commit(replaceAll: redo == nil ? nil : prior.sortedRecords, upserts: result.outcome.updatedRecords,
+                             province: result.province, removeRun: redo?.runID,
+                             addRun: RunEntry(seq: (previous?.seq ?? 0) + 1, runID: runID, asOf: options.asOf,
+                                              manifestSHA256: result.manifestSHA256, priorStateSHA256: prior.sha256))
+        }
         CrashPoint.reached("commit")
         try workspace.publish(runID)
         return RunSummary(runID: runID, asOf: options.asOf, alreadyExisted: false,
