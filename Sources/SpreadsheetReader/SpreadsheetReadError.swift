@@ -40,6 +40,21 @@ public enum SpreadsheetReadError: Error, LocalizedError, Sendable, Equatable {
         }
     }
 
+    /// What is wrong, without the file name or advice: "part xl/worksheets/sheet1.xml at byte 262142 is cut
+    /// short inside a tag". For callers that name the file themselves, such as a writer checking its output.
+    public var summary: String {
+        switch self {
+        case .cannotOpen(_, let reason): return "it cannot be opened: \(reason)"
+        case .notAZipArchive: return "it is not a zip package"
+        case .damagedArchive(_, let part, let reason): return (part.map { "part \($0): " } ?? "") + reason
+        case .missingPart(_, let part): return "it has no part \(part)"
+        case .malformedPart(_, let part, let offset, let reason):
+            return "part \(part)\(offset.map { " at byte \($0)" } ?? "") \(reason)"
+        case .limitExceeded(_, let part, let reason): return "part \(part) \(reason)"
+        case .noSuchSheet(_, let sheet): return "it has no sheet named “\(sheet)”"
+        }
+    }
+
     /// A sentence saying what went wrong and what to do next.
     public var errorDescription: String? {
         switch self {

@@ -1,0 +1,143 @@
+import Foundation
+import SpreadsheetReader
+// ZIPFoundation reaches this target through SpreadsheetReader; Package.swift does not list it for TestSupport.
+import ZIPFoundation
+
+/// The XML text of one part of an .xlsx file, for tests that check the XML itself (STYLE.md, Tests).
+public func partXML(_ part: String, of path: String) throws -> String {
+    String(decoding: try WorkbookReader(path: path).partData(part), as: UTF8.self)
+}
+
+/// Every row of the sheet named `sheet`, read with `WorkbookReader`.
+public func readRows(of path: String, sheet: String) throws -> [SheetRow] {
+    let reader = try WorkbookReader(path: path)
+    guard let info = reader.sheet(named: sheet) else { throw SpreadsheetReadError.noSuchSheet(file: path, sheet: sheet) }
+    var rows: [SheetRow] = []
+    try reader.forEachRow(in: info) { rows.append($0) }
+    return rows
+}
+
+/// Builds a zip package at `path` from part names and their text, deflated, in the order given: how tests make
+/// the packages of other writers (openpyxl style, broken ones) without having those writers.
+public func makePackage(at path: String, parts: [(name: String, text: String)]) throws {
+    let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+    for part in parts {
+        let data = Data(part.text.utf8)
+        try archive.addEntry(with: part.name, type: .file, uncompressedSize: Int64(data.count),
+                             compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+}
+
+/// The minimal parts around one worksheet and, optionally, a shared-strings part, in the conventional places.
+public func minimalPackage(sheetXML: String, sharedStringsXML: String? = nil, sheetName: String = "Sheet1")
+    -> [(name: String, text: String)] {
+    var workbookRelationships = """
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" \
+        Target="worksheets/sheet1.xml"/>
+        """
+    if sharedStringsXML != nil {
+        workbookRelationships += """
+            <Relationship Id="rId2" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" \
+            Target="sharedStrings.xml"/>
+            """
+    }
+    workbookRelationships += "</Relationships>"
+    var parts: [(name: String, text: String)] = [
+        ("_rels/.rels", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+            Target="xl/workbook.xml"/></Relationships>
+            """),
+        ("xl/workbook.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+            <sheets><sheet name="\(sheetName)" sheetId="1" r:id="rId1"/></sheets></workbook>
+            """),
+        ("xl/_rels/workbook.xml.rels", workbookRelationships),
+        ("xl/worksheets/sheet1.xml", sheetXML),
+    ]
+    if let sharedStringsXML { parts.append(("xl/sharedStrings.xml", sharedStringsXML)) }
+    return parts
+}
+
+/// Converts `file` to .xlsx with LibreOffice headless into `outputDirectory` and returns the new file's path.
+/// Each call uses a private LibreOffice profile inside `outputDirectory`, so parallel tests do not collide.
+public func resaveWithLibreOffice(_ file: String, outputDirectory: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/soffice")
+    process.arguments = [
+        "-env:UserInstallation=file://\(outputDirectory)/libreoffice-profile", "--headless",
+        "--convert-to", "xlsx", "--outdir", outputDirectory, file,
+    ]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".xlsx"
+    let output = outputDirectory + "/" + name
+    guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: output) else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output])
+    }
+    return output
+}
+
+/// The open file descriptors of this process that point into `directory` (including deleted files there):
+/// how a test sees that temporary files were really closed.
+public func openDescriptors(into directory: String) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+    return names.compactMap { name in
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + name),
+              target.hasPrefix(directory + "/") else { return nil }
+        return target
+    }
+}
+
+/// A tmpfs of a few kilobytes mounted on a folder of its own, unmounted when released: a real "no space left on
+/// device". Needs root (mount); `isAvailable` says whether this process can mount.
+public final class TinyFileSystem: @unchecked Sendable {
+    /// Where the file system is mounted.
+    public let path: String
+    private let parent: TemporaryDirectory
+    private var unmounted = false
+
+    /// True when this process runs as root, which mounting needs.
+    public static var isAvailable: Bool { getuid() == 0 }
+
+    /// Mounts a tmpfs of `kilobytes` KB.
+    public init(kilobytes: Int) throws {
+        parent = try TemporaryDirectory("tinyfs")
+        path = parent.file("mnt")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        let status = try run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", path])
+        guard status == 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+    }
+
+    /// Unmounts now; false when the kernel refuses, which it does while any file on it is still open.
+    public func unmount() -> Bool {
+        guard !unmounted else { return true }
+        unmounted = (try? run("/bin/umount", [path])) == 0
+        return unmounted
+    }
+
+    deinit {
+        // A test that failed may have left files open: detach lazily so that the folder can still be removed.
+        if !unmounted { _ = try? run("/bin/umount", ["-l", path]) }
+    }
+}
+
+@discardableResult
+private func run(_ executable: String, _ arguments: [String]) throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationStatus
+}
