@@ -32,6 +32,15 @@ public struct SheetInfo: Sendable, Hashable {
     public let kind: Kind
     /// Whether the tab is shown.
     public let visibility: Visibility
+
+    /// A sheet description, as a test or a caller comparing sheets builds one.
+    public init(name: String, index: Int, part: String, kind: Kind, visibility: Visibility) {
+        self.name = name
+        self.index = index
+        self.part = part
+        self.kind = kind
+        self.visibility = visibility
+    }
 }
 
 /// A name defined in the workbook, such as the print titles `_xlnm.Print_Titles`.

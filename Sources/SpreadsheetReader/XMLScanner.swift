@@ -101,10 +101,12 @@ struct XMLScanner<Handler: XMLContentHandler> {
     /// Checks that the part ended where a document may end.
     mutating func finish() throws {
         tokenOffset = consumed
-        if !carry.isEmpty {
-            if carry[0] == UInt8(ascii: "<") || !openEnds.isEmpty || !carry.allSatisfy(isXMLSpace) {
-                throw XMLError("is cut short inside a tag", offset: consumed)
+        if let first = carry.first {
+            if first == UInt8(ascii: "<") { throw XMLError("is cut short inside a tag", offset: consumed) }
+            if openEnds.isEmpty && !carry.allSatisfy(isXMLSpace) {
+                throw XMLError("holds text outside the root element", offset: consumed)
             }
+            // Text inside an element that never closes: reported below as that element.
         }
         if let last = openEnds.last {
             let start = openEnds.count > 1 ? openEnds[openEnds.count - 2] : 0

@@ -11,7 +11,9 @@ public func partXML(_ part: String, of path: String) throws -> String {
 /// Every row of the sheet named `sheet`, read with `WorkbookReader`.
 public func readRows(of path: String, sheet: String) throws -> [SheetRow] {
     let reader = try WorkbookReader(path: path)
-    guard let info = reader.sheet(named: sheet) else { throw SpreadsheetReadError.noSuchSheet(file: path, sheet: sheet) }
+    guard let info = reader.sheet(named: sheet) else {
+        throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: "\(path) sheet \(sheet)"])
+    }
     var rows: [SheetRow] = []
     try reader.forEachRow(in: info) { rows.append($0) }
     return rows
@@ -20,9 +22,14 @@ public func readRows(of path: String, sheet: String) throws -> [SheetRow] {
 /// Builds a zip package at `path` from part names and their text, deflated, in the order given: how tests make
 /// the packages of other writers (openpyxl style, broken ones) without having those writers.
 public func makePackage(at path: String, parts: [(name: String, text: String)]) throws {
+    try makePackage(at: path, binaryParts: parts.map { ($0.name, Data($0.text.utf8)) })
+}
+
+/// Builds a zip package from part names and their bytes, for parts that are not valid UTF-8 text.
+public func makePackage(at path: String, binaryParts parts: [(name: String, data: Data)]) throws {
     let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
     for part in parts {
-        let data = Data(part.text.utf8)
+        let data = part.data
         try archive.addEntry(with: part.name, type: .file, uncompressedSize: Int64(data.count),
                              compressionMethod: .deflate) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
