@@ -1,6 +1,5 @@
 // Reads .xlsx packages: sheets, shared strings, cells, document properties. Knows nothing about pharmacists.
 import Foundation
-import ZIPFoundation
 
 /// An open .xlsx workbook, read part by part and never whole.
 ///
@@ -23,9 +22,9 @@ public final class WorkbookReader {
     /// The limits this reader applies.
     public let limits: ReadLimits
 
-    private let archive: Archive
-    private let entries: [String: Entry]
-    private let entriesByLowercasedPath: [String: Entry]
+    private let package: ZipPackage
+    private let entries: [String: ZipEntry]
+    private let entriesByLowercasedPath: [String: ZipEntry]
     private let sharedStringsPart: String?
     private let corePropertiesPart: String?
     private let customPropertiesPart: String?
@@ -41,16 +40,15 @@ public final class WorkbookReader {
     public init(path: String, limits: ReadLimits = ReadLimits()) throws {
         self.path = path
         self.limits = limits
-        try Self.checkZipSignature(path)
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
-            throw SpreadsheetReadError.damagedArchive(file: path, part: nil, reason: "its directory cannot be read")
+            package = try ZipPackage(path: path)
+        } catch let error as ZipError {
+            throw SpreadsheetReadError.damagedArchive(file: path, part: nil, reason: error.reason)
         }
-        var entries: [String: Entry] = [:]
-        var lowercased: [String: Entry] = [:]
+        var entries: [String: ZipEntry] = [:]
+        var lowercased: [String: ZipEntry] = [:]
         var names: [String] = []
-        for entry in archive where entry.type == .file {
+        for entry in package.entries {
             names.append(entry.path)
             if entries[entry.path] == nil { entries[entry.path] = entry }
             if lowercased[entry.path.lowercased()] == nil { lowercased[entry.path.lowercased()] = entry }
@@ -61,8 +59,8 @@ public final class WorkbookReader {
 
         // The package relationships name the workbook part and the document properties; a package without them
         // is still read the way the parts are conventionally named.
-        let packageRelationships = try Self.relationships(in: archive, entries: entries, file: path, limits: limits,
-                                                          of: "", optional: true)
+        let packageRelationships = try Self.relationships(in: package, entries: entries, file: path,
+                                                          limits: limits, of: "", optional: true)
         func target(_ suffix: String) -> String? {
             packageRelationships.first { $0.type.hasSuffix(suffix) && !$0.isExternal }
                 .map { resolvePartName($0.target, relativeTo: "") }
@@ -71,9 +69,9 @@ public final class WorkbookReader {
         corePropertiesPart = target("/metadata/core-properties") ?? "docProps/core.xml"
         customPropertiesPart = target("/custom-properties") ?? "docProps/custom.xml"
 
-        let workbook = try Self.scan(part: workbookPart, with: WorkbookPartHandler(), in: archive,
+        let workbook = try Self.scan(part: workbookPart, with: WorkbookPartHandler(), in: package,
                                      entries: entries, file: path, limits: limits)
-        let workbookRelationships = try Self.relationships(in: archive, entries: entries, file: path,
+        let workbookRelationships = try Self.relationships(in: package, entries: entries, file: path,
                                                            limits: limits, of: workbookPart, optional: false)
         var byID: [String: Relationship] = [:]
         for relationship in workbookRelationships where byID[relationship.id] == nil {
@@ -149,18 +147,14 @@ public final class WorkbookReader {
     /// look at the XML itself.
     public func partData(_ part: String) throws -> Data {
         guard let entry = entry(part) else { throw SpreadsheetReadError.missingPart(file: path, part: part) }
+        guard entry.uncompressedSize <= UInt64(limits.maxPartDataBytes) else {
+            throw SpreadsheetReadError.limitExceeded(
+                file: path, part: part, reason: "is larger than \(limits.maxPartDataBytes) bytes"
+            )
+        }
         var data = Data()
         do {
-            _ = try archive.extract(entry, bufferSize: Self.chunkSize) { chunk in
-                data.append(chunk)
-                if data.count > limits.maxPartDataBytes {
-                    throw SpreadsheetReadError.limitExceeded(
-                        file: path, part: part, reason: "is larger than \(limits.maxPartDataBytes) bytes"
-                    )
-                }
-            }
-        } catch let error as SpreadsheetReadError {
-            throw error
+            try package.extract(entry, chunkSize: Self.chunkSize) { data.append($0) }
         } catch {
             throw SpreadsheetReadError.damagedArchive(file: path, part: part, reason: describe(error))
         }
@@ -179,27 +173,27 @@ public final class WorkbookReader {
         return strings
     }
 
-    private func entry(_ part: String) -> Entry? {
+    private func entry(_ part: String) -> ZipEntry? {
         entries[part] ?? entriesByLowercasedPath[part.lowercased()]
     }
 
     private func scan<Handler: XMLContentHandler>(part: String, with handler: Handler) throws -> Handler {
-        try Self.scan(part: part, with: handler, in: archive, entries: entries, file: path, limits: limits,
+        try Self.scan(part: part, with: handler, in: package, entries: entries, file: path, limits: limits,
                       fallback: entriesByLowercasedPath)
     }
 
     /// Inflates `part` chunk by chunk through a scanner driving `handler`, and maps every failure to a
     /// `SpreadsheetReadError` naming the file and the part (errors of a row closure pass through unchanged).
     private static func scan<Handler: XMLContentHandler>(
-        part: String, with handler: Handler, in archive: Archive, entries: [String: Entry], file: String,
-        limits: ReadLimits, fallback: [String: Entry] = [:]
+        part: String, with handler: Handler, in package: ZipPackage, entries: [String: ZipEntry], file: String,
+        limits: ReadLimits, fallback: [String: ZipEntry] = [:]
     ) throws -> Handler {
         guard let entry = entries[part] ?? fallback[part.lowercased()] else {
             throw SpreadsheetReadError.missingPart(file: file, part: part)
         }
         var scanner = XMLScanner(handler: handler, maxTokenBytes: limits.maxTokenBytes)
         do {
-            _ = try archive.extract(entry, bufferSize: chunkSize) { chunk in
+            try package.extract(entry, chunkSize: chunkSize) { chunk in
                 try chunk.withUnsafeBytes { try scanner.feed($0) }
             }
             try scanner.finish()
@@ -220,44 +214,20 @@ public final class WorkbookReader {
     }
 
     private static func relationships(
-        in archive: Archive, entries: [String: Entry], file: String, limits: ReadLimits, of part: String,
+        in package: ZipPackage, entries: [String: ZipEntry], file: String, limits: ReadLimits, of part: String,
         optional: Bool
     ) throws -> [Relationship] {
         let relationshipsPart = relationshipsPartName(of: part)
         if optional && entries[relationshipsPart] == nil { return [] }
-        return try scan(part: relationshipsPart, with: RelationshipsHandler(), in: archive, entries: entries,
+        return try scan(part: relationshipsPart, with: RelationshipsHandler(), in: package, entries: entries,
                         file: file, limits: limits).relationships
-    }
-
-    /// Refuses anything that does not start like a zip archive before ZIPFoundation looks for a directory,
-    /// which on a large file of another kind would search the whole file.
-    private static func checkZipSignature(_ path: String) throws {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw SpreadsheetReadError.cannotOpen(file: path, reason: String(cString: strerror(errno)))
-        }
-        defer { close(descriptor) }
-        var signature = [UInt8](repeating: 0, count: 4)
-        let count = read(descriptor, &signature, 4)
-        guard count >= 0 else {
-            throw SpreadsheetReadError.cannotOpen(file: path, reason: String(cString: strerror(errno)))
-        }
-        guard count == 4, signature == [0x50, 0x4B, 0x03, 0x04] || signature == [0x50, 0x4B, 0x05, 0x06] else {
-            throw SpreadsheetReadError.notAZipArchive(file: path)
-        }
     }
 }
 
-/// A sentence fragment for a ZIPFoundation or zlib error; these carry no file content.
+/// A sentence fragment for a zip or zlib error; these carry no file content.
 private func describe(_ error: any Error) -> String {
-    if let error = error as? Archive.ArchiveError {
-        switch error {
-        case .invalidCRC32: return "a part's checksum does not match its contents"
-        case .invalidCompressionMethod: return "a part uses a compression method other than deflate"
-        default: return "the archive cannot be read (\(error))"
-        }
-    }
-    return "a part's compressed data is corrupt (\(error))"
+    if let error = error as? ZipError { return error.reason }
+    return "its compressed data is corrupt"
 }
 
 /// The `.rels` part holding the relationships of `part` ("" for the package itself).

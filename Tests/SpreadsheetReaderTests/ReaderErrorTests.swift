@@ -180,3 +180,67 @@ private let sheetPart = "xl/worksheets/sheet1.xml"
         #expect(try readRows(of: manyStrings, sheet: "Sheet1").count == 1)
     }
 }
+
+/// Zip containers no library would write: ZIP64 records, and damage a reader must refuse without hanging.
+@Suite struct ZipContainerTests {
+    private func package(_ sheetText: String = "<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>",
+                         workbook: RawZipEntry? = nil) -> [RawZipEntry] {
+        minimalPackage(sheetXML: sheetText).map { part in
+            part.name == "xl/workbook.xml" && workbook != nil ? workbook! : RawZipEntry.deflated(part.name, part.text)
+        }
+    }
+
+    @Test func zip64RecordsAndStoredPartsAreRead() throws {
+        let directory = try TemporaryDirectory("zip64")
+        let path = directory.file("zip64.xlsx")
+        let entries = minimalPackage(sheetXML: "<worksheet><sheetData><row><c><v>42</v></c></row></sheetData></worksheet>")
+            .map { RawZipEntry.stored($0.name, $0.text) }
+        try makeRawZip(at: path, entries: entries, zip64: true)
+        #expect(try readRows(of: path, sheet: "Sheet1") == [
+            SheetRow(number: 1, cells: [SheetCell(column: 0, value: .number(raw: "42", value: 42))]),
+        ])
+    }
+
+    /// ZIPFoundation 0.9.20's own extraction spins forever on this 96 KB file (its PR #389 is open): a deflate
+    /// stream whose stored block claims more bytes than the file has left.
+    @Test(.timeLimit(.minutes(1)))
+    func aDeflateStreamRunningPastTheEndOfTheFileIsRefused() throws {
+        let directory = try TemporaryDirectory("endless-deflate")
+        let path = directory.file("endless.xlsx")
+        let text = Array("<workbook>".utf8) + [UInt8](repeating: 0x20, count: 65_525)
+        let payload = deflateStoredBlockHeader(length: 65_535, isFinal: false) + text
+            + deflateStoredBlockHeader(length: 65_535, isFinal: false) + [UInt8](repeating: 0x20, count: 30_000)
+        let workbook = RawZipEntry(name: "xl/workbook.xml", payload: payload, method: 8, crc32: 0,
+                                   uncompressedSize: 10_000_000)
+        try makeRawZip(at: path, entries: package(workbook: workbook))
+        #expect(readFailure(path) == .damagedArchive(file: path, part: "xl/workbook.xml",
+                                                    reason: "its compressed data ends before the part does"))
+    }
+
+    @Test func aWrongChecksumOrSizeIsRefused() throws {
+        let directory = try TemporaryDirectory("checksum")
+        var workbook = RawZipEntry.deflated("xl/workbook.xml", minimalPackage(sheetXML: "")[1].text)
+        workbook.crc32 ^= 1
+        try makeRawZip(at: directory.file("crc.xlsx"), entries: package(workbook: workbook))
+        #expect(readFailure(directory.file("crc.xlsx")) == .damagedArchive(
+            file: directory.file("crc.xlsx"), part: "xl/workbook.xml", reason: "its checksum does not match its contents"))
+
+        workbook.crc32 ^= 1
+        workbook.uncompressedSize -= 1
+        try makeRawZip(at: directory.file("size.xlsx"), entries: package(workbook: workbook))
+        #expect(readFailure(directory.file("size.xlsx")) == .damagedArchive(
+            file: directory.file("size.xlsx"), part: "xl/workbook.xml",
+            reason: "its data is longer than the size the directory declares"))
+    }
+
+    @Test func aFileCutShortIsADamagedArchive() throws {
+        let directory = try TemporaryDirectory("cut")
+        let path = directory.file("cut.xlsx")
+        try makeRawZip(at: path, entries: package())
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        try bytes.prefix(bytes.count - 10).write(to: URL(fileURLWithPath: path))
+        #expect(readFailure(path) == .damagedArchive(
+            file: path, part: nil,
+            reason: "its end-of-directory record is missing (the file is cut short or not a zip archive)"))
+    }
+}

@@ -148,3 +148,104 @@ private func run(_ executable: String, _ arguments: [String]) throws -> Int32 {
     process.waitUntilExit()
     return process.terminationStatus
 }
+
+/// One entry of a zip archive built byte by byte with `makeRawZip`, for archives no zip library would write.
+public struct RawZipEntry {
+    /// The entry's path.
+    public var name: String
+    /// The bytes stored in the archive (for method 8, a deflate stream).
+    public var payload: [UInt8]
+    /// 0 for stored, 8 for deflate.
+    public var method: UInt16
+    /// The CRC-32 the directory declares.
+    public var crc32: UInt32
+    /// The uncompressed size the directory declares.
+    public var uncompressedSize: UInt64
+
+    /// An entry with every field given, true or not.
+    public init(name: String, payload: [UInt8], method: UInt16, crc32: UInt32, uncompressedSize: UInt64) {
+        self.name = name
+        self.payload = payload
+        self.method = method
+        self.crc32 = crc32
+        self.uncompressedSize = uncompressedSize
+    }
+
+    /// A stored entry holding `text`.
+    public static func stored(_ name: String, _ text: String) -> RawZipEntry {
+        let bytes = Array(text.utf8)
+        return RawZipEntry(name: name, payload: bytes, method: 0, crc32: checksum(bytes),
+                           uncompressedSize: UInt64(bytes.count))
+    }
+
+    /// A deflate entry holding `text` as a valid deflate stream of stored blocks (no compression needed).
+    public static func deflated(_ name: String, _ text: String) -> RawZipEntry {
+        let bytes = Array(text.utf8)
+        var stream: [UInt8] = []
+        var offset = 0
+        repeat {
+            let length = min(65_535, bytes.count - offset)
+            let isLast = offset + length == bytes.count
+            stream += deflateStoredBlockHeader(length: length, isFinal: isLast) + bytes[offset..<offset + length]
+            offset += length
+        } while offset < bytes.count
+        return RawZipEntry(name: name, payload: stream, method: 8, crc32: checksum(bytes),
+                           uncompressedSize: UInt64(bytes.count))
+    }
+}
+
+/// The 5-byte header of a stored deflate block of `length` bytes (RFC 1951, 3.2.4).
+public func deflateStoredBlockHeader(length: Int, isFinal: Bool) -> [UInt8] {
+    let length = UInt16(length)
+    return [isFinal ? 1 : 0] + littleEndian(length) + littleEndian(~length)
+}
+
+/// The CRC-32 a zip directory declares for `bytes`.
+public func checksum(_ bytes: [UInt8]) -> UInt32 {
+    Data(bytes).crc32(checksum: 0)
+}
+
+/// Writes a zip archive byte by byte: local headers, data, central directory and end record, with ZIP64
+/// records and extra fields when `zip64` is set (as a writer must for parts over 4 GB).
+public func makeRawZip(at path: String, entries: [RawZipEntry], zip64: Bool = false) throws {
+    var file: [UInt8] = []
+    var directory: [UInt8] = []
+    for entry in entries {
+        let offset = UInt64(file.count)
+        let name = Array(entry.name.utf8)
+        file += littleEndian(UInt32(0x0403_4B50)) + littleEndian(UInt16(20)) + littleEndian(UInt16(0x0800))
+            + littleEndian(entry.method) + littleEndian(UInt32(0)) + littleEndian(entry.crc32)
+            + littleEndian(UInt32(entry.payload.count)) + littleEndian(UInt32(truncatingIfNeeded: entry.uncompressedSize))
+            + littleEndian(UInt16(name.count)) + littleEndian(UInt16(0)) + name + entry.payload
+        let extra = zip64 ? littleEndian(UInt16(1)) + littleEndian(UInt16(24)) + littleEndian(entry.uncompressedSize)
+            + littleEndian(UInt64(entry.payload.count)) + littleEndian(offset) : []
+        let wide = { (value: UInt64) in zip64 ? UInt32(0xFFFF_FFFF) : UInt32(truncatingIfNeeded: value) }
+        directory += littleEndian(UInt32(0x0201_4B50)) + littleEndian(UInt16(45)) + littleEndian(UInt16(45))
+            + littleEndian(UInt16(0x0800)) + littleEndian(entry.method) + littleEndian(UInt32(0))
+            + littleEndian(entry.crc32) + littleEndian(wide(UInt64(entry.payload.count)))
+            + littleEndian(wide(entry.uncompressedSize)) + littleEndian(UInt16(name.count))
+            + littleEndian(UInt16(extra.count)) + littleEndian(UInt16(0)) + littleEndian(UInt16(0))
+            + littleEndian(UInt16(0)) + littleEndian(UInt32(0)) + littleEndian(wide(offset)) + name + extra
+    }
+    let directoryOffset = UInt64(file.count)
+    file += directory
+    if zip64 {
+        let recordOffset = UInt64(file.count)
+        file += littleEndian(UInt32(0x0606_4B50)) + littleEndian(UInt64(44)) + littleEndian(UInt16(45))
+            + littleEndian(UInt16(45)) + littleEndian(UInt32(0)) + littleEndian(UInt32(0))
+            + littleEndian(UInt64(entries.count)) + littleEndian(UInt64(entries.count))
+            + littleEndian(UInt64(directory.count)) + littleEndian(directoryOffset)
+        file += littleEndian(UInt32(0x0706_4B50)) + littleEndian(UInt32(0)) + littleEndian(recordOffset)
+            + littleEndian(UInt32(1))
+    }
+    let count = zip64 ? UInt16(0xFFFF) : UInt16(entries.count)
+    file += littleEndian(UInt32(0x0605_4B50)) + littleEndian(UInt16(0)) + littleEndian(UInt16(0))
+        + littleEndian(count) + littleEndian(count)
+        + littleEndian(zip64 ? UInt32(0xFFFF_FFFF) : UInt32(directory.count))
+        + littleEndian(zip64 ? UInt32(0xFFFF_FFFF) : UInt32(directoryOffset)) + littleEndian(UInt16(0))
+    try Data(file).write(to: URL(fileURLWithPath: path))
+}
+
+private func littleEndian<Value: FixedWidthInteger>(_ value: Value) -> [UInt8] {
+    withUnsafeBytes(of: value.littleEndian) { Array($0) }
+}
