@@ -79,8 +79,11 @@ extension Workbook {
             throw .invalidArgument(reason: "the date does not exist or is outside the years 1900 to 9999",
                                    action: cellAction("writing", sheet, row, column), path: path)
         }
-        var dateFormat = format
-        if dateFormat == nil { dateFormat = try self.format(CellStyle(numberFormat: "yyyy-mm-dd")) }
+        var dateFormat = format ?? defaultDateFormat
+        if dateFormat == nil {
+            dateFormat = try self.format(CellStyle(numberFormat: "yyyy-mm-dd"))
+            defaultDateFormat = dateFormat
+        }
         var datetime = lxw_datetime(
             year: Int32(date.year), month: Int32(date.month), day: Int32(date.day), hour: 0, min: 0, sec: 0
         )

@@ -34,6 +34,8 @@ public struct Workbook: ~Copyable, @unchecked Sendable {
     var formats: [UnsafeMutablePointer<lxw_format>] = []
     var formatIDs: [CellStyle: FormatID] = [:]
     var customPropertyNames: Set<String> = []
+    /// The `yyyy-mm-dd` format of dates written without one, created on first use.
+    var defaultDateFormat: FormatID?
 
     /// Starts a workbook that `close()` will write to `path`.
     ///
@@ -280,11 +282,10 @@ public struct Workbook: ~Copyable, @unchecked Sendable {
         }
     }
 
+    /// Removes the file written under the staging name. Its result is not checked: the file is absent when
+    /// libxlsxwriter failed before creating it, and the caller is already being handed the error that matters.
     private func removeStagingFile() {
-        // ENOENT is the expected outcome when libxlsxwriter failed before creating the file.
-        if unlink(stagingPath) != 0 && errno != ENOENT {
-            // Nothing more can be done: the caller gets the original error, and the name is hidden.
-        }
+        if unlink(stagingPath) != 0 { return }
     }
 
     // MARK: - Helpers for the extensions

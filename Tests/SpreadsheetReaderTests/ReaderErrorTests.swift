@@ -26,12 +26,12 @@ private let sheetPart = "xl/worksheets/sheet1.xml"
             return UInt8(truncatingIfNeeded: state >> 56)
         }
         let path = directory.file("random.xlsx")
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         let error = readFailure(path)
         #expect(error == .notAZipArchive(file: path))
         #expect(error?.errorDescription?.contains(path) == true)
 
-        FileManager.default.createFile(atPath: directory.file("empty.xlsx"), contents: Data())
+        try Data().write(to: URL(fileURLWithPath: directory.file("empty.xlsx")))
         #expect(readFailure(directory.file("empty.xlsx")) == .notAZipArchive(file: directory.file("empty.xlsx")))
     }
 

@@ -45,7 +45,7 @@ private func contents(_ directory: TemporaryDirectory) throws -> [String] {
     func aFolderThatIsAFileIsALibraryErrorAndLeavesNoFile(constantMemory: Bool) throws {
         // Root ignores permission bits, so "unwritable" is made with a regular file where the folder should be.
         let directory = try TemporaryDirectory("file-as-folder")
-        FileManager.default.createFile(atPath: directory.file("taken"), contents: Data("x".utf8))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: directory.file("taken")))
         let path = directory.file("taken/out.xlsx")
         var workbook = try Workbook(
             path: path, options: WorkbookOptions(temporaryDirectory: directory.path, constantMemory: constantMemory),
@@ -63,7 +63,7 @@ private func contents(_ directory: TemporaryDirectory) throws -> [String] {
     @Test func aFailedCloseLeavesAnEarlierFileAtThePathAsItWas() throws {
         let directory = try TemporaryDirectory("keep-earlier")
         let path = directory.file("out.xlsx")
-        FileManager.default.createFile(atPath: path, contents: Data("earlier".utf8))
+        try Data("earlier".utf8).write(to: URL(fileURLWithPath: path))
         var workbook = try Workbook(path: path, options: WorkbookOptions(temporaryDirectory: directory.path),
                                     properties: DocumentProperties(created: sampleCreated))
         _ = try workbook.addWorksheet(named: "数据")
