@@ -65,8 +65,7 @@ public enum SpreadsheetError: Error, LocalizedError, Sendable, Equatable {
             return "\(path) was not written completely: sheet “\(sheet)” should hold \(written) rows but holds "
                 + "\(found). Check free space in the output and temporary folders, then write it again."
         case .unreadableResult(let path, let readError):
-            return "\(path) was not written completely: reading it back failed: "
-                + "\(readError.errorDescription ?? "\(readError)") "
+            return "\(path) was not written completely: read back, \(readError.summary). "
                 + "Check free space in the output and temporary folders, then write it again."
         case .cannotPlaceFile(let path, let reason):
             return "Cannot move the finished workbook to \(path): \(reason). Check that the folder is writable."

@@ -25,8 +25,8 @@ extension Workbook {
         let code: lxw_error
         switch inspect(text) {
         case .plain:
-            // > worksheet_write_string() … write a string to an Excel worksheet cell. (Never a formula: that is
-            // > worksheet_write_formula().)
+            // > The worksheet_write_string() function writes a string to the cell specified by row and column
+            // (a formula is worksheet_write_formula()'s job, so a leading "=" stays text).
             code = text.withCString { worksheet_write_string(worksheet, lxw_row_t(row), lxw_col_t(column), $0, cFormat) }
         case .needsEscaping:
             code = escapeUnderscores(text).withCString {
@@ -50,7 +50,7 @@ extension Workbook {
             throw .invalidArgument(reason: "the number is NaN or infinite, which a workbook cannot store",
                                    action: cellAction("writing", sheet, row, column), path: path)
         }
-        // > worksheet_write_number() … write numeric types to the cell specified by row and column
+        // > The worksheet_write_number() function writes numeric types to the cell specified by row and column
         let code = worksheet_write_number(worksheet, lxw_row_t(row), lxw_col_t(column), number, formatPointer(format))
         try check(code, cellAction("writing a number to", sheet, row, column))
         sheets[sheet.index].rows.insert(row)
@@ -79,13 +79,16 @@ extension Workbook {
             throw .invalidArgument(reason: "the date does not exist or is outside the years 1900 to 9999",
                                    action: cellAction("writing", sheet, row, column), path: path)
         }
-        var dateFormat = format
-        if dateFormat == nil { dateFormat = try self.format(CellStyle(numberFormat: "yyyy-mm-dd")) }
+        var dateFormat = format ?? defaultDateFormat
+        if dateFormat == nil {
+            dateFormat = try self.format(CellStyle(numberFormat: "yyyy-mm-dd"))
+            defaultDateFormat = dateFormat
+        }
         var datetime = lxw_datetime(
             year: Int32(date.year), month: Int32(date.month), day: Int32(date.day), hour: 0, min: 0, sec: 0
         )
-        // > worksheet_write_datetime() … write a date or time to the cell … It must be formatted with a date
-        // > format to display correctly.
+        // > The worksheet_write_datetime() function can be used to write a date or time to the cell specified by
+        // > row and column … Without a date format the datetime will appear as a number only.
         let code = worksheet_write_datetime(worksheet, lxw_row_t(row), lxw_col_t(column), &datetime,
                                             formatPointer(dateFormat))
         try check(code, cellAction("writing a date to", sheet, row, column))
@@ -110,7 +113,7 @@ extension Workbook {
         boolean: Bool, sheet: SheetID, row: Int, column: Int, format: FormatID? = nil
     ) throws(SpreadsheetError) {
         let worksheet = try cell(sheet, row, column)
-        // > worksheet_write_boolean() … write an Excel boolean to the cell specified by row and column
+        // > Write an Excel boolean to the cell specified by row and column
         let code = worksheet_write_boolean(worksheet, lxw_row_t(row), lxw_col_t(column), boolean ? 1 : 0,
                                            formatPointer(format))
         try check(code, cellAction("writing a boolean to", sheet, row, column))
@@ -122,8 +125,8 @@ extension Workbook {
         sheet: SheetID, row: Int, column: Int, format: FormatID
     ) throws(SpreadsheetError) {
         let worksheet = try cell(sheet, row, column)
-        // > Excel differentiates between an "Empty" cell and a "Blank" cell. … A "Blank" cell is a cell which
-        // > doesn't contain data but does contain formatting.
+        // > Excel differentiates between an "Empty" cell and a "Blank" cell. An Empty cell is a cell which doesn't
+        // > contain data or formatting whilst a Blank cell doesn't contain data but does contain formatting.
         let code = worksheet_write_blank(worksheet, lxw_row_t(row), lxw_col_t(column), formatPointer(format))
         try check(code, cellAction("writing a blank cell to", sheet, row, column))
         sheets[sheet.index].rows.insert(row)
@@ -155,8 +158,8 @@ extension Workbook {
             throw .invalidArgument(reason: "the text holds a NUL character, which a workbook cannot store",
                                    action: action, path: path)
         }
-        // > worksheet_merge_range() … merge a range of cells … The first cell should contain the data and the
-        // > other cells should be blank.
+        // > The worksheet_merge_range() function allows cells to be merged together so that they act as a single
+        // > area.
         let code = stored.withCString {
             worksheet_merge_range(worksheet, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
                                   lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound), $0, formatPointer(format))

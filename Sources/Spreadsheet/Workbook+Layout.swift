@@ -14,7 +14,8 @@ extension Workbook {
         guard width.isFinite, width >= 0, width <= 255 else {
             throw .invalidArgument(reason: "a column width must be 0 to 255", action: action, path: path)
         }
-        // > worksheet_set_column() … set the column properties for a single column or a range of columns
+        // > The worksheet_set_column() function can be used to change the default properties of a single column
+        // > or a range of columns
         try check(worksheet_set_column(worksheet, lxw_col_t(columns.lowerBound), lxw_col_t(columns.upperBound),
                                        width, formatPointer(format)), action)
     }
@@ -31,7 +32,7 @@ extension Workbook {
         guard height.isFinite, height >= 0, height <= 409 else {
             throw .invalidArgument(reason: "a row height must be 0 to 409 points", action: action, path: path)
         }
-        // > worksheet_set_row() … set the properties for a row of cells
+        // > The worksheet_set_row() function is used to change the default properties of a row.
         try check(worksheet_set_row(worksheet, lxw_row_t(row), height, formatPointer(format)), action)
         sheets[sheet.index].rows.insert(row)
     }
@@ -39,8 +40,9 @@ extension Workbook {
     /// Freezes the top `rows` rows and the left `columns` columns, so that headings stay in view.
     public mutating func freezePanes(sheet: SheetID, rows: Int, columns: Int = 0) throws(SpreadsheetError) {
         let worksheet = try cell(sheet, rows, columns)
-        // > worksheet_freeze_panes() … divide a worksheet into horizontal or vertical regions known as panes
-        // > and to "freeze" these panes so that the splitter bars are not visible. (Returns nothing.)
+        // > The worksheet_freeze_panes() function can be used to divide a worksheet into horizontal or vertical
+        // > regions known as panes and to "freeze" these panes so that the splitter bars are not visible.
+        // It returns nothing; the position was checked above.
         worksheet_freeze_panes(worksheet, lxw_row_t(rows), lxw_col_t(columns))
     }
 
@@ -50,7 +52,7 @@ extension Workbook {
     ) throws(SpreadsheetError) {
         let worksheet = try cell(sheet, rows.lowerBound, columns.lowerBound)
         _ = try cell(sheet, rows.upperBound, columns.upperBound)
-        // > worksheet_autofilter() … set the autofilter area in the worksheet
+        // > The worksheet_autofilter() function allows an autofilter to be added to a worksheet.
         try check(worksheet_autofilter(worksheet, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
                                        lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound)),
                   "setting the auto-filter of sheet “\(sheets[sheet.index].name)”")
@@ -65,7 +67,8 @@ extension Workbook {
         let action = "setting the page setup of sheet “\(sheets[sheet.index].name)”"
         func refuse(_ reason: String) -> SpreadsheetError { .invalidArgument(reason: reason, action: action, path: path) }
         if let paper = setup.paper {
-            // > worksheet_set_paper() … set the paper format for the printed output … 9 = A4, 8 = A3, 1 = Letter
+            // > This function is used to set the paper format for the printed output of a worksheet. …
+            // > 1 | Letter | 8 1/2 x 11 in … 8 | A3 | 297 x 420 mm … 9 | A4 | 210 x 297 mm
             switch paper {
             case .a4: worksheet_set_paper(worksheet, 9)
             case .a3: worksheet_set_paper(worksheet, 8)
@@ -78,31 +81,34 @@ extension Workbook {
         }
         if let wide = setup.fitToPagesWide {
             guard (1...Int(UInt16.max)).contains(wide) else { throw refuse("the fit width must be at least 1 page") }
-            // > worksheet_fit_to_pages() … fit the printed area to a specific number of pages both vertically
-            // > and horizontally … A value of 0 … means as many as required.
+            // > A common requirement is to fit the printed output to n pages wide but have the height be as long
+            // > as necessary. To achieve this set the height to zero
             worksheet_fit_to_pages(worksheet, UInt16(wide), 0)
         }
         if let rows = setup.repeatedRows {
             _ = try cell(sheet, rows.upperBound, 0)
             _ = try cell(sheet, rows.lowerBound, 0)
-            // > worksheet_repeat_rows() … set the number of rows to repeat at the top of each printed page
+            // > For large Excel documents it is often desirable to have the first row or rows of the worksheet
+            // > print out at the top of each page. This can be achieved by using this function.
             try check(worksheet_repeat_rows(worksheet, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)),
                       action)
         }
         if let margins = setup.margins {
             let all = [margins.left, margins.right, margins.top, margins.bottom]
             guard all.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw refuse("margins must be 0 or more inches") }
-            // > worksheet_set_margins() … set the margins of the worksheet when it is printed (in inches)
+            // > The worksheet_set_margins() function is used to set the margins of the worksheet when it is
+            // > printed. The units are in inches.
             worksheet_set_margins(worksheet, margins.left, margins.right, margins.top, margins.bottom)
         }
         if setup.centersHorizontally {
-            // > worksheet_center_horizontally() … center the worksheet data horizontally between the margins
+            // > Center the worksheet data horizontally between the margins on the printed page
             worksheet_center_horizontally(worksheet)
         }
         for (text, isHeader) in [(setup.header, true), (setup.footer, false)] {
             guard let text else { continue }
             guard !text.utf8.contains(0) else { throw refuse("the header or footer holds a NUL character") }
-            // > worksheet_set_header() / worksheet_set_footer() … set the printed page header / footer caption
+            // > Headers and footers are generated using a string which is a combination of plain text and
+            // > control characters.
             let code = text.withCString { isHeader ? worksheet_set_header(worksheet, $0) : worksheet_set_footer(worksheet, $0) }
             try check(code, action)
         }
@@ -110,13 +116,15 @@ extension Workbook {
 
     /// Makes `sheet` the one shown when the file is opened.
     public mutating func activate(sheet: SheetID) throws(SpreadsheetError) {
-        // > worksheet_activate() … make a worksheet the active, i.e., visible worksheet
+        // > The worksheet_activate() function is used to specify which worksheet is initially visible in a
+        // > multi-sheet workbook
         worksheet_activate(try cell(sheet, 0, 0))
     }
 
     /// Selects `sheet`'s tab, in addition to the active one.
     public mutating func select(sheet: SheetID) throws(SpreadsheetError) {
-        // > worksheet_select() … set a worksheet tab as selected
+        // > The worksheet_select() function is used to indicate that a worksheet is selected in a multi-sheet
+        // > workbook
         worksheet_select(try cell(sheet, 0, 0))
     }
 
@@ -150,18 +158,19 @@ extension Workbook {
         case .column: type = LXW_CHART_COLUMN
         case .pie: type = LXW_CHART_PIE
         }
-        // > workbook_add_chart() … creates a new chart object that can be added to a worksheet
+        // > The workbook_add_chart() function creates a new chart object that can be added to a worksheet
         guard let cChart = workbook_add_chart(openHandle(), UInt8(type.rawValue)) else {
             throw libraryError(LXW_ERROR_MEMORY_MALLOC_FAILED, action, path: path)
         }
         // The library copies every string it is given (lxw_strdup), so the C strings need not outlive the calls.
         if let title = chart.title {
-            // > chart_title_set_name() … set the name (title) for the chart
+            // > The chart_title_set_name() function sets the name (title) for the chart.
             title.withCString { chart_title_set_name(cChart, $0) }
         }
         for series in chart.series {
-            // > chart_add_series() … add a data series to a chart … categories and values can be NULL and set
-            // > later with chart_series_set_categories() and chart_series_set_values()
+            // > It requires that you set the categories and values parameters in chart_add_series() … to NULL
+            // > and then set them using row and column values in chart_series_set_categories() and
+            // > chart_series_set_values()
             guard let cSeries = chart_add_series(cChart, nil, nil) else {
                 throw libraryError(LXW_ERROR_MEMORY_MALLOC_FAILED, action, path: path)
             }
@@ -180,10 +189,11 @@ extension Workbook {
             }
         }
         if !chart.showsLegend {
-            // > chart_legend_set_position() … LXW_CHART_LEGEND_NONE: Turn off the chart legend.
+            // > This function can also be used to turn off a chart legend
             chart_legend_set_position(cChart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
         }
-        // > x_scale / y_scale: scale of the chart … The default chart size is 480 x 288 pixels.
+        // > X scale of the chart as a decimal. … Y scale of the chart as a decimal.
+        // The unscaled size is 480 × 288 pixels (worksheet.c: object_props->width = 480; … height = 288).
         var chartOptions = lxw_chart_options()
         chartOptions.x_scale = Double(chart.width) / 480
         chartOptions.y_scale = Double(chart.height) / 288
@@ -202,8 +212,7 @@ extension Workbook {
         if let size = style.fontSize { format_set_font_size(format, size) }
         if let name = style.fontName { name.withCString { format_set_font_name(format, $0) } }
         if let color = style.fontColor { format_set_font_color(format, libraryColor(color)) }
-        // > format_set_bg_color() … If a pattern hasn't been defined then a solid fill pattern is used as the
-        // > default.
+        // > If a pattern hasn't been defined then a solid fill pattern is used as the default.
         if let color = style.fillColor { format_set_bg_color(format, libraryColor(color)) }
         if let border = style.border {
             let line: lxw_format_borders

@@ -34,6 +34,8 @@ public struct Workbook: ~Copyable, @unchecked Sendable {
     var formats: [UnsafeMutablePointer<lxw_format>] = []
     var formatIDs: [CellStyle: FormatID] = [:]
     var customPropertyNames: Set<String> = []
+    /// The `yyyy-mm-dd` format of dates written without one, created on first use.
+    var defaultDateFormat: FormatID?
 
     /// Starts a workbook that `close()` will write to `path`.
     ///
@@ -82,8 +84,9 @@ public struct Workbook: ~Copyable, @unchecked Sendable {
 
     deinit {
         guard let handle else { return }
-        // > void lxw_workbook_free(lxw_workbook *workbook);   (workbook.h: frees without writing anything)
-        // It does not close the temporary file of a constant-memory sheet, so that is done first.
+        // workbook.h declares `void lxw_workbook_free(lxw_workbook *workbook);` without documenting it; in
+        // workbook.c it frees every sheet, format and chart and writes nothing. It does not close the temporary
+        // file of a constant-memory sheet (RowFiles.swift), so that is done first.
         LibraryLock.run {
             for sheet in sheets { closeRowFileOfUnclosedWorkbook(sheet.pointer) }
             lxw_workbook_free(handle)
@@ -161,7 +164,9 @@ public struct Workbook: ~Copyable, @unchecked Sendable {
                 )
             }
         }
-        // > lxw_format *workbook_add_format(lxw_workbook *workbook);  (freed by the workbook, never before close)
+        // > The workbook_add_format() function can be used to create new Format objects which are used to apply
+        // > formatting to a cell.
+        // The workbook frees them when it is closed or freed, never before (libxlsxwriter issue 453).
         guard let format = workbook_add_format(openHandle()) else {
             throw libraryError(LXW_ERROR_MEMORY_MALLOC_FAILED, action, path: path)
         }
@@ -186,7 +191,8 @@ public struct Workbook: ~Copyable, @unchecked Sendable {
             throw .invalidArgument(reason: "the text holds a NUL character", action: action, path: path)
         }
         let workbook = openHandle()
-        // > workbook_set_custom_property_string() … set one or more custom document text properties
+        // > The workbook_set_custom_property_string() function can be used to set one or more custom document
+        // > text properties not covered by the standard properties in the workbook_set_properties() function
         let code = name.withCString { cName in
             value.withCString { cValue in workbook_set_custom_property_string(workbook, cName, cValue) }
         }
@@ -276,11 +282,10 @@ public struct Workbook: ~Copyable, @unchecked Sendable {
         }
     }
 
+    /// Removes the file written under the staging name. Its result is not checked: the file is absent when
+    /// libxlsxwriter failed before creating it, and the caller is already being handed the error that matters.
     private func removeStagingFile() {
-        // ENOENT is the expected outcome when libxlsxwriter failed before creating the file.
-        if unlink(stagingPath) != 0 && errno != ENOENT {
-            // Nothing more can be done: the caller gets the original error, and the name is hidden.
-        }
+        if unlink(stagingPath) != 0 { return }
     }
 
     // MARK: - Helpers for the extensions
@@ -331,7 +336,8 @@ struct RowSet {
 // MARK: - Free functions (usable before `self` is initialised)
 
 func libraryMessage(_ code: lxw_error) -> String {
-    // > char *lxw_strerror(lxw_error error_num);   (utility.h: a static string for each error code)
+    // > The lxw_strerror function converts a libxlsxwriter error number defined by #lxw_error to a pointer to
+    // > a string description of the error.
     String(cString: lxw_strerror(code))
 }
 
@@ -389,7 +395,7 @@ private func setDocumentProperties(
     cProperties.keywords = copies[6]
     cProperties.comments = copies[7]
     // > If you wish to create files that are binary equivalent (for the same input data) then you should set
-    // > this creation date/time to a known value using a time_t value.
+    // > this creation date/time to a known value.
     cProperties.created = created
     return workbook_set_properties(workbook, &cProperties)
 }

@@ -133,6 +133,12 @@ public struct ClosedWorkbook: Sendable, Hashable {
         public let name: String
         /// The rows the file holds for it, which are the rows that received a cell or a row setting.
         public let rowCount: Int
+
+        /// A sheet summary, as a test or a caller comparing results builds one.
+        public init(name: String, rowCount: Int) {
+            self.name = name
+            self.rowCount = rowCount
+        }
     }
 
     /// Where the file is.

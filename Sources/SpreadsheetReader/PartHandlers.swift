@@ -102,16 +102,50 @@ struct WorkbookPartHandler: XMLContentHandler {
     }
 }
 
-/// Reads `xl/sharedStrings.xml`. A rich-text string is the concatenation of its runs' `<t>` texts; phonetic runs
-/// (`<rPh>`, furigana over Japanese text) are not part of the value and are left out.
+/// Collects the text of a rich-text string (SpreadsheetML's CT_Rst, both `<si>` in the shared strings and `<is>`
+/// in a cell): its `<t>` elements, directly inside or in runs `<r>`, concatenated. Phonetic runs (`<rPh>`,
+/// furigana over Japanese text) are not part of the value and are left out. Fed the events inside the string.
+struct RichTextCollector {
+    /// The UTF-8 bytes collected since `reset()`, entities resolved.
+    private(set) var bytes: [UInt8] = []
+    private var phoneticDepth = 0
+    private var collecting = false
+
+    /// Starts a new string.
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        phoneticDepth = 0
+        collecting = false
+    }
+
+    mutating func start(_ tag: XMLStartTag) {
+        if tag.localName.equals("rPh") {
+            phoneticDepth = tag.depth
+        } else if tag.localName.equals("t") && phoneticDepth == 0 {
+            collecting = true
+        }
+    }
+
+    mutating func end(localName: XMLBytes, depth: Int) {
+        if depth == phoneticDepth {
+            phoneticDepth = 0
+        } else if collecting && localName.equals("t") {
+            collecting = false
+        }
+    }
+
+    mutating func text(_ raw: XMLBytes, isCDATA: Bool) throws {
+        if collecting { try appendText(raw, isCDATA: isCDATA, to: &bytes) }
+    }
+}
+
+/// Reads `xl/sharedStrings.xml`, one string per `<si>`.
 struct SharedStringsHandler: XMLContentHandler {
     let maxBytes: Int
     var strings: [String] = []
     private var totalBytes = 0
     private var inItem = false
-    private var phoneticDepth = 0
-    private var collecting = false
-    private var text: [UInt8] = []
+    private var item = RichTextCollector()
 
     init(maxBytes: Int) {
         self.maxBytes = maxBytes
@@ -121,36 +155,32 @@ struct SharedStringsHandler: XMLContentHandler {
         try checkRoot(tag, "sst")
         if tag.depth == 2 {
             inItem = tag.localName.equals("si")
-            text.removeAll(keepingCapacity: true)
+            item.reset()
         } else if inItem {
-            if tag.localName.equals("rPh") {
-                phoneticDepth = tag.depth
-            } else if tag.localName.equals("t") && phoneticDepth == 0 {
-                collecting = true
-            }
+            item.start(tag)
         }
     }
 
     mutating func end(localName: XMLBytes, depth: Int) throws {
-        if depth == 2 && inItem {
-            decodeSpreadsheetEscapes(&text)
-            totalBytes += text.count
-            if totalBytes > maxBytes {
-                throw XMLError("holds more than \(maxBytes) bytes of shared strings", isLimit: true)
-            }
-            strings.append(try makeString(text))
-            inItem = false
-        } else if depth == phoneticDepth {
-            phoneticDepth = 0
-        } else if collecting && localName.equals("t") {
-            collecting = false
+        guard inItem else { return }
+        guard depth == 2 else {
+            item.end(localName: localName, depth: depth)
+            return
         }
+        var text = item.bytes
+        decodeSpreadsheetEscapes(&text)
+        totalBytes += text.count
+        if totalBytes > maxBytes {
+            throw XMLError("holds more than \(maxBytes) bytes of shared strings", isLimit: true)
+        }
+        strings.append(try makeString(text))
+        inItem = false
     }
 
     mutating func text(_ raw: XMLBytes, isCDATA: Bool, depth: Int) throws {
-        guard collecting else { return }
-        try appendText(raw, isCDATA: isCDATA, to: &text)
-        if text.count > maxBytes {
+        guard inItem else { return }
+        try item.text(raw, isCDATA: isCDATA)
+        if item.bytes.count > maxBytes {
             throw XMLError("holds more than \(maxBytes) bytes of shared strings", isLimit: true)
         }
     }

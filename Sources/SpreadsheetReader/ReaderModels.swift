@@ -32,6 +32,15 @@ public struct SheetInfo: Sendable, Hashable {
     public let kind: Kind
     /// Whether the tab is shown.
     public let visibility: Visibility
+
+    /// A sheet description, as a test or a caller comparing sheets builds one.
+    public init(name: String, index: Int, part: String, kind: Kind, visibility: Visibility) {
+        self.name = name
+        self.index = index
+        self.part = part
+        self.kind = kind
+        self.visibility = visibility
+    }
 }
 
 /// A name defined in the workbook, such as the print titles `_xlnm.Print_Titles`.
@@ -42,6 +51,13 @@ public struct DefinedName: Sendable, Hashable {
     public let localSheetIndex: Int?
     /// The formula the name stands for, as stored (`'汇总'!$1:$3`).
     public let formula: String
+
+    /// A defined name, as a test or a caller comparing names builds one.
+    public init(name: String, localSheetIndex: Int?, formula: String) {
+        self.name = name
+        self.localSheetIndex = localSheetIndex
+        self.formula = formula
+    }
 }
 
 /// One row of a sheet, with the cells that hold a value.
@@ -51,6 +67,12 @@ public struct SheetRow: Sendable, Hashable {
     /// The cells that hold a value, in stored order (left to right in every file seen so far). Empty cells, and
     /// cells that only carry a format, are absent.
     public let cells: [SheetCell]
+
+    /// A row, as a test or a caller comparing rows builds one.
+    public init(number: Int, cells: [SheetCell]) {
+        self.number = number
+        self.cells = cells
+    }
 
     /// The row's index from 0, as `Spreadsheet.Workbook` numbers rows when writing.
     public var index: Int { number - 1 }
@@ -69,6 +91,13 @@ public struct SheetCell: Sendable, Hashable {
     public let value: CellValue
     /// True when the cell holds a formula; `value` is then its cached result.
     public let hasFormula: Bool
+
+    /// A cell, as a test or a caller comparing cells builds one.
+    public init(column: Int, value: CellValue, hasFormula: Bool = false) {
+        self.column = column
+        self.value = value
+        self.hasFormula = hasFormula
+    }
 }
 
 /// The value of a cell, as the file stores it: no number format is applied.
@@ -139,6 +168,13 @@ public struct CustomProperty: Sendable, Hashable {
     public let value: String
     /// The variant type's element name: `lpwstr` for text, `i4`, `r8`, `bool`, `filetime` …
     public let type: String
+
+    /// A property, as a test or a caller comparing properties builds one.
+    public init(name: String, value: String, type: String) {
+        self.name = name
+        self.value = value
+        self.type = type
+    }
 }
 
 /// Limits that keep memory bounded when a file is hostile or broken.

@@ -33,9 +33,11 @@ struct SheetRowsHandler: XMLContentHandler {
     private var hasValue = false
     private var hasInlineString = false
     private var inInlineString = false
-    private var phoneticDepth = 0
+    /// Collects the text of a `<v>`.
     private var collecting = false
     private var text: [UInt8] = []
+    /// Collects the text of an inline string `<is>`.
+    private var inlineText = RichTextCollector()
 
     init(sharedStrings: [String], body: @escaping (SheetRow) throws -> Void) {
         self.sharedStrings = sharedStrings
@@ -67,23 +69,17 @@ struct SheetRowsHandler: XMLContentHandler {
         case 5 where inCell:
             if name.equals("v") {
                 hasValue = true
-                collecting = !hasInlineString
-                if collecting { text.removeAll(keepingCapacity: true) }
+                collecting = true
+                text.removeAll(keepingCapacity: true)
             } else if name.equals("f") {
                 hasFormula = true
             } else if name.equals("is") {
                 inInlineString = true
                 hasInlineString = true
-                text.removeAll(keepingCapacity: true)
+                inlineText.reset()
             }
         default:
-            if inInlineString {
-                if name.equals("rPh") {
-                    phoneticDepth = tag.depth
-                } else if name.equals("t") && phoneticDepth == 0 {
-                    collecting = true
-                }
-            }
+            if inInlineString { inlineText.start(tag) }
         }
     }
 
@@ -137,17 +133,16 @@ struct SheetRowsHandler: XMLContentHandler {
             collecting = false
             if localName.equals("is") { inInlineString = false }
         default:
-            if depth == phoneticDepth {
-                phoneticDepth = 0
-            } else if inInlineString && localName.equals("t") {
-                collecting = false
-            }
+            if inInlineString { inlineText.end(localName: localName, depth: depth) }
         }
     }
 
     mutating func text(_ raw: XMLBytes, isCDATA: Bool, depth: Int) throws {
-        guard collecting else { return }
-        try appendText(raw, isCDATA: isCDATA, to: &text)
+        if collecting {
+            try appendText(raw, isCDATA: isCDATA, to: &text)
+        } else if inInlineString {
+            try inlineText.text(raw, isCDATA: isCDATA)
+        }
     }
 
     /// The value of the cell that just ended, or nil when it holds none.
@@ -166,8 +161,10 @@ struct SheetRowsHandler: XMLContentHandler {
             return .text(sharedStrings[index], .shared)
         case .inline, .formula:
             guard hasValue || hasInlineString else { return nil }
-            decodeSpreadsheetEscapes(&text)
-            return .text(try makeString(text), type == .inline ? .inline : .formulaResult)
+            // An inline string is its <is>; a writer that put the text in <v> instead is read from there.
+            var bytes = hasInlineString ? inlineText.bytes : text
+            decodeSpreadsheetEscapes(&bytes)
+            return .text(try makeString(bytes), type == .inline ? .inline : .formulaResult)
         case .boolean:
             guard hasValue else { return nil }
             if text == [UInt8(ascii: "1")] || text.elementsEqual("true".utf8) { return .boolean(true) }

@@ -17,15 +17,12 @@ public enum SpreadsheetReadError: Error, LocalizedError, Sendable, Equatable {
     case malformedPart(file: String, part: String, offset: Int?, reason: String)
     /// A part goes beyond a limit of `ReadLimits`, which keep memory bounded on hostile files.
     case limitExceeded(file: String, part: String, reason: String)
-    /// The workbook has no sheet of that name.
-    case noSuchSheet(file: String, sheet: String)
 
     /// The file the error is about.
     public var file: String {
         switch self {
         case .cannotOpen(let file, _), .notAZipArchive(let file), .damagedArchive(let file, _, _),
-             .missingPart(let file, _), .malformedPart(let file, _, _, _), .limitExceeded(let file, _, _),
-             .noSuchSheet(let file, _):
+             .missingPart(let file, _), .malformedPart(let file, _, _, _), .limitExceeded(let file, _, _):
             return file
         }
     }
@@ -36,7 +33,21 @@ public enum SpreadsheetReadError: Error, LocalizedError, Sendable, Equatable {
         case .damagedArchive(_, let part, _): return part
         case .missingPart(_, let part), .malformedPart(_, let part, _, _), .limitExceeded(_, let part, _):
             return part
-        case .cannotOpen, .notAZipArchive, .noSuchSheet: return nil
+        case .cannotOpen, .notAZipArchive: return nil
+        }
+    }
+
+    /// What is wrong, without the file name or advice: "part xl/worksheets/sheet1.xml at byte 262142 is cut
+    /// short inside a tag". For callers that name the file themselves, such as a writer checking its output.
+    public var summary: String {
+        switch self {
+        case .cannotOpen(_, let reason): return "it cannot be opened: \(reason)"
+        case .notAZipArchive: return "it is not a zip package"
+        case .damagedArchive(_, let part, let reason): return (part.map { "part \($0): " } ?? "") + reason
+        case .missingPart(_, let part): return "it has no part \(part)"
+        case .malformedPart(_, let part, let offset, let reason):
+            return "part \(part)\(offset.map { " at byte \($0)" } ?? "") \(reason)"
+        case .limitExceeded(_, let part, let reason): return "part \(part) \(reason)"
         }
     }
 
@@ -61,8 +72,6 @@ public enum SpreadsheetReadError: Error, LocalizedError, Sendable, Equatable {
         case .limitExceeded(let file, let part, let reason):
             return "\(file) was not read: part \(part) \(reason). "
                 + "A workbook written by a spreadsheet program never does this; ask where the file came from."
-        case .noSuchSheet(let file, let sheet):
-            return "\(file) has no sheet named “\(sheet)”. Check the sheet name."
         }
     }
 }

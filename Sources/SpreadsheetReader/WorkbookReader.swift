@@ -1,6 +1,5 @@
 // Reads .xlsx packages: sheets, shared strings, cells, document properties. Knows nothing about pharmacists.
 import Foundation
-import ZIPFoundation
 
 /// An open .xlsx workbook, read part by part and never whole.
 ///
@@ -23,17 +22,11 @@ public final class WorkbookReader {
     /// The limits this reader applies.
     public let limits: ReadLimits
 
-    private let archive: Archive
-    private let entries: [String: Entry]
-    private let entriesByLowercasedPath: [String: Entry]
+    private let parts: Parts
     private let sharedStringsPart: String?
     private let corePropertiesPart: String?
     private let customPropertiesPart: String?
     private var sharedStrings: [String]?
-
-    /// Size of the chunks inflated at a time: large enough that per-chunk overhead vanishes, small enough to stay
-    /// in cache.
-    private static let chunkSize = 128 << 10
 
     /// Opens the workbook at `path` and reads its list of sheets.
     /// - Throws: `SpreadsheetReadError` when the file is missing, is not a zip package, lacks its workbook part,
@@ -41,28 +34,19 @@ public final class WorkbookReader {
     public init(path: String, limits: ReadLimits = ReadLimits()) throws {
         self.path = path
         self.limits = limits
-        try Self.checkZipSignature(path)
+        let package: ZipPackage
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
-            throw SpreadsheetReadError.damagedArchive(file: path, part: nil, reason: "its directory cannot be read")
+            package = try ZipPackage(path: path)
+        } catch let error as ZipError {
+            throw SpreadsheetReadError.damagedArchive(file: path, part: nil, reason: error.reason)
         }
-        var entries: [String: Entry] = [:]
-        var lowercased: [String: Entry] = [:]
-        var names: [String] = []
-        for entry in archive where entry.type == .file {
-            names.append(entry.path)
-            if entries[entry.path] == nil { entries[entry.path] = entry }
-            if lowercased[entry.path.lowercased()] == nil { lowercased[entry.path.lowercased()] = entry }
-        }
-        self.entries = entries
-        entriesByLowercasedPath = lowercased
-        partNames = names
+        let parts = Parts(file: path, package: package, limits: limits)
+        self.parts = parts
+        partNames = package.entries.map(\.path)
 
         // The package relationships name the workbook part and the document properties; a package without them
         // is still read the way the parts are conventionally named.
-        let packageRelationships = try Self.relationships(in: archive, entries: entries, file: path, limits: limits,
-                                                          of: "", optional: true)
+        let packageRelationships = try parts.relationships(of: "", optional: true)
         func target(_ suffix: String) -> String? {
             packageRelationships.first { $0.type.hasSuffix(suffix) && !$0.isExternal }
                 .map { resolvePartName($0.target, relativeTo: "") }
@@ -71,10 +55,8 @@ public final class WorkbookReader {
         corePropertiesPart = target("/metadata/core-properties") ?? "docProps/core.xml"
         customPropertiesPart = target("/custom-properties") ?? "docProps/custom.xml"
 
-        let workbook = try Self.scan(part: workbookPart, with: WorkbookPartHandler(), in: archive,
-                                     entries: entries, file: path, limits: limits)
-        let workbookRelationships = try Self.relationships(in: archive, entries: entries, file: path,
-                                                           limits: limits, of: workbookPart, optional: false)
+        let workbook = try parts.scan(workbookPart, with: WorkbookPartHandler())
+        let workbookRelationships = try parts.relationships(of: workbookPart, optional: false)
         var byID: [String: Relationship] = [:]
         for relationship in workbookRelationships where byID[relationship.id] == nil {
             byID[relationship.id] = relationship
@@ -100,7 +82,7 @@ public final class WorkbookReader {
         definedNames = workbook.definedNames
         sharedStringsPart = workbookRelationships.first { $0.type.hasSuffix("/sharedStrings") && !$0.isExternal }
             .map { resolvePartName($0.target, relativeTo: workbookPart) }
-            ?? (entries["xl/sharedStrings.xml"] != nil ? "xl/sharedStrings.xml" : nil)
+            ?? (parts.entry("xl/sharedStrings.xml") != nil ? "xl/sharedStrings.xml" : nil)
     }
 
     /// The sheet named `name`, or nil.
@@ -117,98 +99,98 @@ public final class WorkbookReader {
     public func forEachRow(in sheet: SheetInfo, _ body: (SheetRow) throws -> Void) throws {
         let strings = try loadSharedStrings()
         try withoutActuallyEscaping(body) { body in
-            _ = try scan(part: sheet.part, with: SheetRowsHandler(sharedStrings: strings, body: body))
+            _ = try parts.scan(sheet.part, with: SheetRowsHandler(sharedStrings: strings, body: body))
         }
     }
 
     /// The number of `<row>` elements of `sheet`: rows holding a cell, a format or a height. Does not load
     /// the shared strings or build any value, so it is the cheap way to check a sheet is complete.
     public func rowCount(of sheet: SheetInfo) throws -> Int {
-        try scan(part: sheet.part, with: RowCountHandler()).count
+        try parts.scan(sheet.part, with: RowCountHandler()).count
     }
 
     /// The core document properties; empty when the package has none.
     public func coreProperties() throws -> CoreProperties {
-        guard let part = corePropertiesPart, entry(part) != nil else { return CoreProperties() }
-        return try scan(part: part, with: CorePropertiesHandler()).properties
+        guard let part = corePropertiesPart, parts.entry(part) != nil else { return CoreProperties() }
+        return try parts.scan(part, with: CorePropertiesHandler()).properties
     }
 
     /// The custom document properties in stored order; empty when the package has none.
     public func customProperties() throws -> [CustomProperty] {
-        guard let part = customPropertiesPart, entry(part) != nil else { return [] }
-        return try scan(part: part, with: CustomPropertiesHandler()).properties
+        guard let part = customPropertiesPart, parts.entry(part) != nil else { return [] }
+        return try parts.scan(part, with: CustomPropertiesHandler()).properties
     }
 
     /// Reads `part` through to its end and checks that it is complete, well-formed XML with an intact checksum,
     /// without keeping anything: how a writer checks that a package it just wrote is whole.
     public func checkPart(_ part: String) throws {
-        _ = try scan(part: part, with: WellFormednessHandler())
+        _ = try parts.scan(part, with: WellFormednessHandler())
     }
 
     /// The uncompressed bytes of one part, such as `xl/workbook.xml`, whole: for small parts and for tests that
     /// look at the XML itself.
     public func partData(_ part: String) throws -> Data {
-        guard let entry = entry(part) else { throw SpreadsheetReadError.missingPart(file: path, part: part) }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry, bufferSize: Self.chunkSize) { chunk in
-                data.append(chunk)
-                if data.count > limits.maxPartDataBytes {
-                    throw SpreadsheetReadError.limitExceeded(
-                        file: path, part: part, reason: "is larger than \(limits.maxPartDataBytes) bytes"
-                    )
-                }
-            }
-        } catch let error as SpreadsheetReadError {
-            throw error
-        } catch {
-            throw SpreadsheetReadError.damagedArchive(file: path, part: part, reason: describe(error))
-        }
-        return data
+        try parts.data(part)
     }
-
-    // MARK: - Parts
 
     private func loadSharedStrings() throws -> [String] {
         if let sharedStrings { return sharedStrings }
         var strings: [String] = []
         if let part = sharedStringsPart {
-            strings = try scan(part: part, with: SharedStringsHandler(maxBytes: limits.maxSharedStringBytes)).strings
+            strings = try parts.scan(part, with: SharedStringsHandler(maxBytes: limits.maxSharedStringBytes)).strings
         }
         sharedStrings = strings
         return strings
     }
+}
 
-    private func entry(_ part: String) -> Entry? {
-        entries[part] ?? entriesByLowercasedPath[part.lowercased()]
-    }
+/// The parts of one package, found by name (exactly, else ignoring case, as OPC part names compare) and read
+/// with every failure mapped to a `SpreadsheetReadError` naming the file and the part.
+private struct Parts {
+    let file: String
+    let package: ZipPackage
+    let limits: ReadLimits
+    private let byName: [String: ZipEntry]
+    private let byLowercasedName: [String: ZipEntry]
 
-    private func scan<Handler: XMLContentHandler>(part: String, with handler: Handler) throws -> Handler {
-        try Self.scan(part: part, with: handler, in: archive, entries: entries, file: path, limits: limits,
-                      fallback: entriesByLowercasedPath)
-    }
+    /// Size of the chunks inflated at a time: large enough that per-chunk overhead vanishes, small enough to stay
+    /// in cache.
+    private static let chunkSize = 128 << 10
 
-    /// Inflates `part` chunk by chunk through a scanner driving `handler`, and maps every failure to a
-    /// `SpreadsheetReadError` naming the file and the part (errors of a row closure pass through unchanged).
-    private static func scan<Handler: XMLContentHandler>(
-        part: String, with handler: Handler, in archive: Archive, entries: [String: Entry], file: String,
-        limits: ReadLimits, fallback: [String: Entry] = [:]
-    ) throws -> Handler {
-        guard let entry = entries[part] ?? fallback[part.lowercased()] else {
-            throw SpreadsheetReadError.missingPart(file: file, part: part)
+    init(file: String, package: ZipPackage, limits: ReadLimits) {
+        self.file = file
+        self.package = package
+        self.limits = limits
+        var byName: [String: ZipEntry] = [:]
+        var byLowercasedName: [String: ZipEntry] = [:]
+        for entry in package.entries {
+            if byName[entry.path] == nil { byName[entry.path] = entry }
+            if byLowercasedName[entry.path.lowercased()] == nil { byLowercasedName[entry.path.lowercased()] = entry }
         }
+        self.byName = byName
+        self.byLowercasedName = byLowercasedName
+    }
+
+    func entry(_ part: String) -> ZipEntry? {
+        byName[part] ?? byLowercasedName[part.lowercased()]
+    }
+
+    /// Inflates `part` chunk by chunk through a scanner driving `handler`; errors of a row closure pass through
+    /// unchanged.
+    func scan<Handler: XMLContentHandler>(_ part: String, with handler: Handler) throws -> Handler {
+        guard let entry = entry(part) else { throw SpreadsheetReadError.missingPart(file: file, part: part) }
         var scanner = XMLScanner(handler: handler, maxTokenBytes: limits.maxTokenBytes)
         do {
-            _ = try archive.extract(entry, bufferSize: chunkSize) { chunk in
+            try package.extract(entry, chunkSize: Self.chunkSize) { chunk in
                 try chunk.withUnsafeBytes { try scanner.feed($0) }
             }
             try scanner.finish()
         } catch let error as XMLError {
-            let offset = error.offset ?? scanner.tokenOffset
             if error.isLimit {
                 throw SpreadsheetReadError.limitExceeded(file: file, part: part, reason: error.reason)
             }
-            throw SpreadsheetReadError.malformedPart(file: file, part: part, offset: offset, reason: error.reason)
+            throw SpreadsheetReadError.malformedPart(file: file, part: part, offset: error.offset ?? scanner.tokenOffset,
+                                                     reason: error.reason)
         } catch let error as RowBodyError {
             throw error.underlying
         } catch let error as SpreadsheetReadError {
@@ -219,45 +201,36 @@ public final class WorkbookReader {
         return scanner.handler
     }
 
-    private static func relationships(
-        in archive: Archive, entries: [String: Entry], file: String, limits: ReadLimits, of part: String,
-        optional: Bool
-    ) throws -> [Relationship] {
-        let relationshipsPart = relationshipsPartName(of: part)
-        if optional && entries[relationshipsPart] == nil { return [] }
-        return try scan(part: relationshipsPart, with: RelationshipsHandler(), in: archive, entries: entries,
-                        file: file, limits: limits).relationships
+    /// The bytes of `part`, whole, up to `limits.maxPartDataBytes`.
+    func data(_ part: String) throws -> Data {
+        guard let entry = entry(part) else { throw SpreadsheetReadError.missingPart(file: file, part: part) }
+        guard entry.uncompressedSize <= UInt64(limits.maxPartDataBytes) else {
+            throw SpreadsheetReadError.limitExceeded(
+                file: file, part: part, reason: "is larger than \(limits.maxPartDataBytes) bytes"
+            )
+        }
+        var data = Data()
+        do {
+            try package.extract(entry, chunkSize: Self.chunkSize) { data.append($0) }
+        } catch {
+            throw SpreadsheetReadError.damagedArchive(file: file, part: part, reason: describe(error))
+        }
+        return data
     }
 
-    /// Refuses anything that does not start like a zip archive before ZIPFoundation looks for a directory,
-    /// which on a large file of another kind would search the whole file.
-    private static func checkZipSignature(_ path: String) throws {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw SpreadsheetReadError.cannotOpen(file: path, reason: String(cString: strerror(errno)))
-        }
-        defer { close(descriptor) }
-        var signature = [UInt8](repeating: 0, count: 4)
-        let count = read(descriptor, &signature, 4)
-        guard count >= 0 else {
-            throw SpreadsheetReadError.cannotOpen(file: path, reason: String(cString: strerror(errno)))
-        }
-        guard count == 4, signature == [0x50, 0x4B, 0x03, 0x04] || signature == [0x50, 0x4B, 0x05, 0x06] else {
-            throw SpreadsheetReadError.notAZipArchive(file: path)
-        }
+    /// The relationships of `part` ("" for the package itself); none when `optional` and the package has no
+    /// relationships part for it.
+    func relationships(of part: String, optional: Bool) throws -> [Relationship] {
+        let relationshipsPart = relationshipsPartName(of: part)
+        if optional && entry(relationshipsPart) == nil { return [] }
+        return try scan(relationshipsPart, with: RelationshipsHandler()).relationships
     }
 }
 
-/// A sentence fragment for a ZIPFoundation or zlib error; these carry no file content.
+/// A sentence fragment for a zip or zlib error; these carry no file content.
 private func describe(_ error: any Error) -> String {
-    if let error = error as? Archive.ArchiveError {
-        switch error {
-        case .invalidCRC32: return "a part's checksum does not match its contents"
-        case .invalidCompressionMethod: return "a part uses a compression method other than deflate"
-        default: return "the archive cannot be read (\(error))"
-        }
-    }
-    return "a part's compressed data is corrupt (\(error))"
+    if let error = error as? ZipError { return error.reason }
+    return "its compressed data is corrupt"
 }
 
 /// The `.rels` part holding the relationships of `part` ("" for the package itself).

@@ -1,9 +1,18 @@
 // A streaming, byte-level scanner over the narrow subset of XML that SpreadsheetML parts use.
 //
-// Why not Foundation's XMLParser: MEASUREMENT_PLACEHOLDER
+// Why not Foundation's XMLParser, by measurement (this machine, Swift 6.3.1, release build, 2 cores shared with
+// other builds — load average 1 to 6; one sheet part written by libxlsxwriter, 5,000 rows × 10 columns, 1.9 MB
+// of XML, 45,000 cells; nine runs):
+//   XMLParser (FoundationXML) on the already-inflated bytes, with a delegate that only collects cell texts:
+//     0.10–0.15 s, 13–19 MB/s.
+//   This scanner, inflating, scanning and building every cell value (SheetRow, CellValue): 0.033–0.049 s,
+//     39–59 MB/s — of which inflating alone is 0.013–0.019 s, so scanning is four to five times faster.
+//   Twenty such files (the 100,000-row batch of SPEC §10) read row by row in 0.55–1.25 s with this scanner; with
+//   XMLParser the parsing alone would take 2–3 s. XMLParser also wants the whole part as one Data (or a stream),
+//   and makes a String for every element name and a dictionary for every element's attributes.
 //
-// What it does: it takes the uncompressed part in chunks of any size (ZIPFoundation hands them to a consumer
-// closure), finds start tags, end tags and character data, checks that elements nest, and hands each event to a
+// What it does: it takes the uncompressed part in chunks of any size (ZipPackage inflates them one buffer at a
+// time), finds start tags, end tags and character data, checks that elements nest, and hands each event to a
 // handler while the bytes are still in the chunk — nothing but an unfinished token is ever copied, so memory is
 // bounded by the longest tag or text, which `maxTokenBytes` caps. It skips the XML declaration, processing
 // instructions and comments, passes CDATA sections as text, and refuses DTDs (a workbook part never has one, and
@@ -80,19 +89,36 @@ struct XMLScanner<Handler: XMLContentHandler> {
 
     /// Scans one chunk; an unfinished token at its end waits for the next one.
     mutating func feed(_ chunk: UnsafeRawBufferPointer) throws {
-        if carry.isEmpty {
-            let bytes = chunk.bindMemory(to: UInt8.self)
-            let used = try scan(bytes)
-            if used < bytes.count { carry.append(contentsOf: bytes[used...]) }
-        } else {
+        let bytes = chunk.bindMemory(to: UInt8.self)
+        var start = 0
+        // A token split by the previous chunk's end: finish it from a slice of this chunk, growing the slice
+        // geometrically so that a long token is copied a bounded number of times, then go on in the chunk itself.
+        while !carry.isEmpty && start < bytes.count {
+            let carried = carry.count
+            let take = min(bytes.count - start, max(carried, 4096))
             // Move the carry out of `self` so that scanning it does not overlap an access to `self`.
             var pending = carry
             carry = []
-            pending.append(contentsOf: chunk.bindMemory(to: UInt8.self))
+            pending.append(contentsOf: bytes[start..<start + take])
             let used = try pending.withUnsafeBufferPointer { try scan($0) }
+            if used >= carried {
+                start += used - carried
+                break
+            }
             pending.removeFirst(used)
             carry = pending
+            start += take
+            try checkCarryLimit()
         }
+        if carry.isEmpty && start < bytes.count {
+            let rest = XMLBytes(rebasing: bytes[start...])
+            let used = try scan(rest)
+            carry.append(contentsOf: rest[used...])
+        }
+        try checkCarryLimit()
+    }
+
+    private func checkCarryLimit() throws {
         if carry.count > maxTokenBytes {
             throw XMLError("holds a tag or text longer than \(maxTokenBytes) bytes", offset: consumed, isLimit: true)
         }
@@ -101,10 +127,12 @@ struct XMLScanner<Handler: XMLContentHandler> {
     /// Checks that the part ended where a document may end.
     mutating func finish() throws {
         tokenOffset = consumed
-        if !carry.isEmpty {
-            if carry[0] == UInt8(ascii: "<") || !openEnds.isEmpty || !carry.allSatisfy(isXMLSpace) {
-                throw XMLError("is cut short inside a tag", offset: consumed)
+        if let first = carry.first {
+            if first == UInt8(ascii: "<") { throw XMLError("is cut short inside a tag", offset: consumed) }
+            if openEnds.isEmpty && !carry.allSatisfy(isXMLSpace) {
+                throw XMLError("holds text outside the root element", offset: consumed)
             }
+            // Text inside an element that never closes: reported below as that element.
         }
         if let last = openEnds.last {
             let start = openEnds.count > 1 ? openEnds[openEnds.count - 2] : 0
