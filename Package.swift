@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(name: "rxbind-gen"),
 
         // Tests.
-        .target(name: "TestSupport", dependencies: ["SpreadsheetReader"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["SpreadsheetReader", "ZIPFoundation"], path: "Tests/TestSupport"),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "SpreadsheetReader", "TestSupport"]),
         .testTarget(name: "SpreadsheetReaderTests", dependencies: ["SpreadsheetReader", "Spreadsheet", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),

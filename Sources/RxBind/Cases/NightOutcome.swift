@@ -1,15 +1,38 @@
-/// One case of tonight, decided.
+/// Flags as a bit set: a case's few flags without an array each.
+public struct FlagSet: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public init(_ flags: some Sequence<Flag>) {
+        self.init(rawValue: 0)
+        for f in flags { insert(FlagSet(rawValue: 1 << UInt8(Flag.allCases.firstIndex(of: f)!))) }
+    }
+
+    /// The flags, alphabetical.
+    public var flags: [Flag] { Flag.allCases.enumerated().filter { rawValue & (1 << UInt8($0.offset)) != 0 }.map(\.element) }
+
+    /// `|`-separated codes, alphabetical, as `cases.csv` writes them.
+    public var codes: String { flags.map(\.code).joined(separator: "|") }
+}
+
+/// One case of tonight, decided: what the outputs show of it, and no more (a national night has a million).
 public struct CaseOutcome: Sendable {
-    public let draft: CaseDraft
-    public let verdict: Verdict
-    /// Flags, alphabetical.
-    public let flags: [Flag]
-    /// The valid certificates whose name matches the case's, sorted by number.
-    public let matchingCertificates: [Certificate]
-    /// The registry records the deciding rule looked at (R18 for rules 1–2, R15 for rules 3–4), in registry order.
-    public let registryRecords: [RegistryRecord]
-    /// Every certificate under the number, in roster order (for the workbook).
-    public let certificates: [Certificate]
+    public let id: ResidentID
+    /// The latest attempt's name, phone, message and time.
+    public let name: String, phone: String, message: String, attemptedAt: String
+    /// Tonight's attempts.
+    public let attempts: Int
+    /// The deciding rule's number, class and reason.
+    public let rule: Int
+    public let caseClass: CaseClass
+    public let reason: Reason
+    public let flagSet: FlagSet
+    /// The valid certificates whose name matches the case's: their numbers, sorted, `|`-separated.
+    public let certificateNumbers: String
+    /// The ID as the registry holds it: the 15-digit form for rules 3–4, empty without a registry record.
+    public let registryID: String
+    /// The registration number of the first registry record the deciding rule looked at.
+    public let registrationNo: String
     public let action: CaseAction
     /// For `ALREADY_REQUESTED`: the night it was last put on a form.
     public let requestedOn: CalendarDate?
@@ -17,12 +40,12 @@ public struct CaseOutcome: Sendable {
     /// No earlier night saw the case.
     public let isNew: Bool
     public let guidance: String
+    /// For an identity mismatch: the names the deciding rule found under the number (registry or certificate),
+    /// the ones staff compare with the portal's.
+    public let otherNames: String
 
-    public var id: ResidentID { draft.id }
-    public var caseClass: CaseClass { verdict.caseClass }
-    public var reason: Reason { verdict.reason }
-    /// The ID as the registry holds it: the 15-digit form for rules 3–4, empty without a registry record.
-    public var registryID: String { registryRecords.first?.heldIDText ?? "" }
+    /// Flags, alphabetical.
+    public var flags: [Flag] { flagSet.flags }
 }
 
 /// An open case of an earlier night, absent tonight and not resolved.
@@ -59,6 +82,9 @@ public struct NightOutcome: Sendable {
     public let carriedOver: [CarriedCase]
     public let resolved: [ResolvedCase]
     public let formRows: [FormRow]
+    /// Registry records tonight's `LEGACY_ID_15` cases are held under (15 digits, matching name): the upgrade
+    /// worklist.
+    public let legacyWorklist: [RegistryRecord]
     /// The case records to write back (tonight's cases and the resolved ones), sorted by ID.
     public let updatedRecords: [CaseRecord]
 
@@ -80,9 +106,14 @@ public struct NightOutcome: Sendable {
                               resendAfter: Int, templates: Templates) -> NightOutcome {
         var outcomes: [CaseOutcome] = []
         outcomes.reserveCapacity(drafts.count)
+        var legacy: [RegistryRecord] = []
         var updated: [CaseRecord] = []
         var formCertificates: [(CaseDraft, Certificate)] = []
         var tonight = Set<UInt64>()
+        tonight.reserveCapacity(drafts.count)
+        // A handful of distinct texts serve every case: one copy each.
+        struct GuidanceKey: Hashable { let c: CaseClass, r: Reason, f: [Flag], on: CalendarDate? }
+        var guidance: [GuidanceKey: String] = [:]
 
         for draft in drafts {
             tonight.insert(draft.id.packed)
@@ -108,12 +139,32 @@ public struct NightOutcome: Sendable {
             default: records = []
             }
             let firstSeen = before?.firstSeen ?? asOf
+            var otherNames = ""
+            if verdict.caseClass == .identityMismatch {
+                let names = verdict.rule == 8 ? evidence.validCertificates.map(\.name) : records.map(\.name)
+                var seen = Set<String>()
+                otherNames = names.filter { seen.insert($0).inserted }.joined(separator: "、")
+            }
+            if verdict.caseClass == .legacyID15 {
+                legacy += records.filter { draft.nameKey.matches($0.nameKey) }
+            }
+            let text: String
+            let key = GuidanceKey(c: verdict.caseClass, r: verdict.reason, f: flags, on: requestedOn)
+            if let cached = guidance[key] {
+                text = cached
+            } else {
+                text = templates.guidance.text(for: verdict.caseClass, reason: verdict.reason, flags: flags,
+                                               requestedOn: requestedOn)
+                guidance[key] = text
+            }
             outcomes.append(CaseOutcome(
-                draft: draft, verdict: verdict, flags: flags, matchingCertificates: matching,
-                registryRecords: records, certificates: evidence.certificates, action: action,
-                requestedOn: requestedOn, firstSeen: firstSeen, isNew: before == nil,
-                guidance: templates.guidance.text(for: verdict.caseClass, reason: verdict.reason, flags: flags,
-                                                  requestedOn: requestedOn)))
+                id: draft.id, name: draft.name, phone: draft.phone, message: draft.message,
+                attemptedAt: draft.attemptedAt, attempts: draft.attempts, rule: verdict.rule,
+                caseClass: verdict.caseClass, reason: verdict.reason, flagSet: FlagSet(flags),
+                certificateNumbers: matching.map(\.number).joined(separator: "|"),
+                registryID: records.first?.heldIDText ?? "", registrationNo: records.first?.registrationNo ?? "",
+                action: action, requestedOn: requestedOn, firstSeen: firstSeen, isNew: before == nil,
+                guidance: text, otherNames: otherNames))
             updated.append(updatedRecord(before, draft: draft, verdict: verdict, flags: flags, asOf: asOf,
                                          requested: action == .requestAddition, runID: runID))
         }
@@ -147,21 +198,21 @@ public struct NightOutcome: Sendable {
             ]))
         }
         return NightOutcome(cases: outcomes, carriedOver: carried, resolved: resolved, formRows: formRows,
-                            updatedRecords: updated)
+                            legacyWorklist: legacy, updatedRecords: updated)
     }
 
     static func updatedRecord(_ before: CaseRecord?, draft: CaseDraft, verdict: Verdict, flags: [Flag],
                               asOf: CalendarDate, requested: Bool, runID: String) -> CaseRecord {
         let entry = CaseRecord.HistoryEntry(date: asOf, caseClass: verdict.caseClass, reason: verdict.reason)
         var r = before ?? CaseRecord(
-            id: draft.id, name: draft.latest.name, firstSeen: asOf, lastSeen: asOf, attempts: 0,
+            id: draft.id, name: draft.name, firstSeen: asOf, lastSeen: asOf, attempts: 0,
             caseClass: verdict.caseClass, reason: verdict.reason, flags: flags, status: .open, resolvedOn: nil,
             lastRequested: nil, history: [], requests: [])
         let reopened = r.status == .resolved
         if r.history.last.map({ $0.caseClass != entry.caseClass || $0.reason != entry.reason }) ?? true || reopened {
             r.history.append(entry)
         }
-        r.name = draft.latest.name
+        r.name = draft.name
         r.lastSeen = asOf
         r.attempts += draft.attempts
         r.caseClass = verdict.caseClass

@@ -41,6 +41,27 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// ``init(lenient:)`` from UTF-8 (nil for empty input or text that is no date). `YYYY-MM-DD` and `YYYY/MM/DD`
+    /// are read straight from the bytes; other spellings go through the text path.
+    public init?(lenientUTF8 b: UnsafeBufferPointer<UInt8>) {
+        if b.count == 10, b[4] == b[7], b[4] == UInt8(ascii: "-") || b[4] == UInt8(ascii: "/") {
+            var ok = true
+            func num(_ at: Int, _ n: Int) -> Int {
+                var v = 0
+                for i in at..<(at + n) {
+                    let c = b[i]
+                    if c < 0x30 || c > 0x39 { ok = false }
+                    v = v * 10 + Int(c &- 0x30)
+                }
+                return v
+            }
+            let y = num(0, 4), m = num(5, 2), d = num(8, 2)
+            if ok, let date = CalendarDate(year: y, month: m, day: d) { self = date; return }
+        }
+        guard !b.isEmpty, let date = CalendarDate(lenient: String(decoding: b, as: UTF8.self)) else { return nil }
+        self = date
+    }
+
     /// The number of days since 1970-01-01 (negative before).
     public var daysSinceEpoch: Int {
         // Howard Hinnant's days_from_civil.

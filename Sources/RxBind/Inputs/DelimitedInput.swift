@@ -38,6 +38,23 @@ extension DelimitedRecord {
         return withField(c) { TextNormalization.field(utf8: $0) }
     }
 
+    /// Calls `body` with the normalised field's bytes (the file's own bytes when already normal).
+    func withText<R>(_ column: Int?, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard let c = column else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try withField(c) { try TextNormalization.withField(utf8: $0, body) }
+    }
+
+    /// Calls `body` with the display form's bytes (format characters removed; the file's own bytes when it has none).
+    func withDisplay<R>(_ column: Int?, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard let c = column else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try withField(c) { b in
+            // U+200B–U+200D, U+2060 start with E2 80/81, U+FEFF with EF BB: without those bytes nothing changes.
+            if !b.contains(0xE2) && !b.contains(0xEF) { return try body(b) }
+            var s = TextNormalization.displayText(utf8: b)
+            return try s.withUTF8(body)
+        }
+    }
+
     /// The field as the file has it.
     func raw(_ column: Int?) -> String {
         guard let c = column else { return "" }

@@ -22,6 +22,8 @@ public struct FailureRow: Sendable {
     /// The name field as the file has it.
     public var rawName: String
     public var idType: String
+    /// The ID as read, when the reader already read it from the field's bytes.
+    public var id: Result<IDReading, IDProblem>? = nil
     public var phone: String
     public var province: String
     public var attemptedAt: String
@@ -39,21 +41,35 @@ public struct InvalidRow: Sendable, Hashable {
     public let rawID: String
 }
 
-/// The attempts of one person tonight, merged into one case (SPEC §4).
+/// The attempts of one person tonight, merged into one case (SPEC §4). Only what the outputs show of the
+/// latest attempt is kept.
 public struct CaseDraft: Sendable {
     public let id: ResidentID
     /// The number of rows tonight.
     public internal(set) var attempts: Int
-    /// The row that names the case: the greatest `attempted_at`, ties going to the later row.
-    public internal(set) var latest: FailureRow
+    /// The latest attempt (the greatest `attempted_at`, ties going to the later row): it names the case.
+    public internal(set) var name: String
+    public internal(set) var phone: String
+    public internal(set) var message: String
+    public internal(set) var attemptedAt: String
     public internal(set) var latestTime: AttemptTime
+    public internal(set) var latestRow: RowRef
     /// Some row says the account is level 2.
     public internal(set) var accountLevel2: Bool
     /// Some row carried a 15-digit number.
     public internal(set) var from15Digits: Bool
 
-    /// The case's name (the latest attempt's), as compared.
-    public var nameKey: NameKey { NameKey(normalized: latest.name) }
+    /// The case's name, as compared.
+    public var nameKey: NameKey { NameKey(normalized: name) }
+
+    mutating func take(_ row: FailureRow, time: AttemptTime) {
+        name = row.name
+        phone = row.phone
+        message = row.message
+        attemptedAt = row.attemptedAt
+        latestTime = time
+        latestRow = row.ref
+    }
 }
 
 /// Merges failure rows into cases, in the order the rows are read (files in the order given, then line order).
@@ -73,7 +89,7 @@ public struct FailureAggregator: Sendable {
     public mutating func add(_ row: FailureRow, asOf: CalendarDate) {
         rowsRead[row.ref.input, default: 0] += 1
         if !row.province.isEmpty { provinceMentions[row.province, default: []].append(row.ref) }
-        let id = ResidentID.read(row.rawID, asOf: asOf)
+        let id = row.id ?? ResidentID.read(row.rawID, asOf: asOf)
         switch InvalidInputRule.check(idType: row.idType, name: row.name, id: id) {
         case .failure(let reason):
             rowsRejected[row.ref.input, default: 0] += 1
@@ -86,14 +102,12 @@ public struct FailureAggregator: Sendable {
                 drafts[i].accountLevel2 = drafts[i].accountLevel2 || level2
                 drafts[i].from15Digits = drafts[i].from15Digits || reading.heldAs15
                 // Rows arrive in file order, then line order: on a tie the later row wins.
-                if time >= drafts[i].latestTime {
-                    drafts[i].latest = row
-                    drafts[i].latestTime = time
-                }
+                if time >= drafts[i].latestTime { drafts[i].take(row, time: time) }
             } else {
                 index[reading.id.packed] = drafts.count
-                drafts.append(CaseDraft(id: reading.id, attempts: 1, latest: row, latestTime: time,
-                                        accountLevel2: level2, from15Digits: reading.heldAs15))
+                drafts.append(CaseDraft(id: reading.id, attempts: 1, name: row.name, phone: row.phone,
+                                        message: row.message, attemptedAt: row.attemptedAt, latestTime: time,
+                                        latestRow: row.ref, accountLevel2: level2, from15Digits: reading.heldAs15))
             }
         }
     }

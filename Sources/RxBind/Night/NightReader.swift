@@ -42,8 +42,9 @@ public enum NightReader {
             switch source.file.role {
             case .failures:
                 let c = FailureColumns(mapping)
+                var interner = StringInterner()
                 try table.forEachRecord { record in
-                    failures.add(c.row(record, input: index), asOf: asOf)
+                    failures.add(c.row(record, input: index, asOf: asOf, interner: &interner), asOf: asOf)
                     rows += 1
                     if rows & 0x3FFF == 0 { progress?.update(stage, count: rows) }
                 }
@@ -60,22 +61,20 @@ public enum NightReader {
                         summary.rowsRejected += 1
                         warnings.append(InputWarning(ref: ref, kind: .unusableID(problem)))
                     case .success(let id):
-                        let status = record.text(c.status)
-                        var revoked = false
-                        if status == "已撤销" {
-                            revoked = true
-                        } else if !status.isEmpty && status != "有效" {
-                            warnings.append(InputWarning(ref: ref, kind: .unknownCertificateStatus(status)))
+                        let status = record.withText(c.status) { RosterColumns.status($0) }
+                        if case .other = status {
+                            warnings.append(InputWarning(ref: ref, kind: .unknownCertificateStatus(record.text(c.status))))
                         }
-                        let expiresText = record.text(c.annotationExpires)
-                        let expires = CalendarDate(lenient: expiresText)
-                        if expires == nil && !expiresText.isEmpty {
-                            warnings.append(InputWarning(ref: ref, kind: .unreadableDate(field: "加注有效期至", value: expiresText)))
+                        let expires = record.withText(c.annotationExpires) { CalendarDate(lenientUTF8: $0) }
+                        if expires == nil && record.withText(c.annotationExpires, { !$0.isEmpty }) {
+                            warnings.append(InputWarning(ref: ref, kind: .unreadableDate(
+                                field: "加注有效期至", value: record.text(c.annotationExpires))))
                         }
-                        roster.add(id: id, name: record.text(c.name), number: record.text(c.number),
-                                   category: record.text(c.category), year: record.text(c.year),
-                                   issuedOn: record.text(c.issuedOn), revoked: revoked, annotationExpires: expires,
-                                   line: record.line)
+                        roster.beginRow(id: id, revoked: status == .revoked, annotationExpires: expires,
+                                        line: record.line)
+                        for column in [c.name, c.number, c.category, c.year, c.issuedOn] {
+                            record.withText(column) { roster.appendField(utf8: $0) }
+                        }
                     }
                 }
                 summary.rowsRead = rows
@@ -90,9 +89,12 @@ public enum NightReader {
                         summary.rowsRejected += 1
                         warnings.append(InputWarning(ref: RowRef(input: index, line: record.line), kind: .unusableID(problem)))
                     case .success(let id):
-                        registry.add(id: id, name: record.text(c.name), registrationNo: record.text(c.registrationNo),
-                                     employer: record.display(c.employer), status: record.text(c.status),
-                                     province: record.text(c.province), line: record.line)
+                        registry.beginRow(id: id, line: record.line)
+                        record.withText(c.name) { registry.appendField(utf8: $0) }
+                        record.withText(c.registrationNo) { registry.appendField(utf8: $0) }
+                        record.withDisplay(c.employer) { registry.appendField(utf8: $0) }
+                        record.withText(c.status) { registry.appendField(utf8: $0) }
+                        record.withText(c.province) { registry.appendField(utf8: $0) }
                     }
                 }
                 summary.rowsRead = rows
@@ -117,15 +119,28 @@ struct FailureColumns {
         attemptedAt = m["attempted_at"]; message = m["message"]; level = m["account_level"]
     }
 
-    func row(_ r: borrowing DelimitedRecord, input: Int) -> FailureRow {
+    func row(_ r: borrowing DelimitedRecord, input: Int, asOf: CalendarDate, interner: inout StringInterner) -> FailureRow {
+        // Province, message, document type and level repeat across a night's rows: one copy of each text is kept.
         FailureRow(ref: RowRef(input: input, line: r.line), name: r.text(name), rawID: r.raw(id), rawName: r.raw(name),
-                   idType: r.text(idType), phone: r.text(phone), province: r.text(province),
-                   attemptedAt: r.text(attemptedAt), message: r.display(message), accountLevel: r.text(level))
+                   idType: r.withText(idType) { interner.intern($0) }, id: r.id(id, asOf: asOf), phone: r.text(phone),
+                   province: r.withText(province) { interner.intern($0) }, attemptedAt: r.text(attemptedAt),
+                   message: r.withDisplay(message) { interner.intern($0) },
+                   accountLevel: r.withText(level) { interner.intern($0) })
     }
 }
 
 struct RosterColumns {
     let name, id, number, category, year, issuedOn, status, annotationExpires: Int?
+
+    enum Status: Equatable { case valid, revoked, other }
+
+    static let revokedBytes = Array("已撤销".utf8), validBytes = Array("有效".utf8)
+
+    /// 证书状态: empty or 有效 is valid, 已撤销 revoked, anything else valid with a warning (SPEC §2.2).
+    static func status(_ b: UnsafeBufferPointer<UInt8>) -> Status {
+        if b.isEmpty || b.elementsEqual(validBytes) { return .valid }
+        return b.elementsEqual(revokedBytes) ? .revoked : .other
+    }
 
     init(_ m: HeaderMapping) {
         name = m["name"]; id = m["id_number"]; number = m["certificate_no"]; category = m["category"]; year = m["year"]

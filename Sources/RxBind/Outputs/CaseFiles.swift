@@ -8,8 +8,8 @@ public enum CaseFiles {
 
     /// One `cases.csv` row.
     public static func row(_ c: CaseOutcome) -> [String] {
-        [c.id.text, c.draft.latest.name, c.caseClass.code, c.reason.code, c.flags.map(\.code).joined(separator: "|"),
-         String(c.draft.attempts), c.firstSeen.iso, c.matchingCertificates.map(\.number).joined(separator: "|"),
+        [c.id.text, c.name, c.caseClass.code, c.reason.code, c.flagSet.codes,
+         String(c.attempts), c.firstSeen.iso, c.certificateNumbers,
          c.registryID, c.action.rawValue]
     }
 

@@ -38,32 +38,63 @@ public struct TriageWorkbook: Sendable {
         case number(Int)
     }
 
+    /// A column of a class sheet: heading, width, and the cell of a case.
+    struct Column {
+        let heading: String
+        let width: Double
+        let value: (CaseOutcome) -> Cell
+    }
+
+    /// The columns of a class's sheet: what staff need for that class, the guidance last. Fewer columns where a
+    /// class needs fewer keeps a national-scale workbook (millions of cells) within the spreadsheet stage's budget.
+    static func columns(for cls: CaseClass) -> [Column] {
+        let common: [Column] = [
+            Column(heading: "身份证号码", width: 21) { .text($0.id.text) },
+            Column(heading: "姓名", width: 12) { .text($0.name) },
+            Column(heading: "原因", width: 30) { .text($0.reason.code) },
+            Column(heading: "标记", width: 24) { .text($0.flagSet.codes) },
+            Column(heading: "尝试次数", width: 9) { .number($0.attempts) },
+            Column(heading: "首次出现", width: 12) { .text($0.firstSeen.iso) },
+            Column(heading: "手机号", width: 14) { .text($0.phone) },
+        ]
+        let message = Column(heading: "失败原因", width: 28) { .text($0.message) }
+        let registryID = Column(heading: "注册系统身份证号", width: 21) { .text($0.registryID) }
+        let registrationNo = Column(heading: "注册证编号", width: 20) { .text($0.registrationNo) }
+        let specific: [Column]
+        switch cls {
+        case .portalAccount: specific = [message, registrationNo]
+        case .identityMismatch:
+            specific = [Column(heading: "对照姓名（注册系统或证书）", width: 18) { .text($0.otherNames) }, registryID, message]
+        case .legacyID15: specific = [registryID, registrationNo]
+        case .noQualification: specific = [message]
+        case .missingRegistryRecord:
+            specific = [Column(heading: "证书编号", width: 18) { .text($0.certificateNumbers) },
+                        Column(heading: "已申请日期", width: 12) { .text($0.requestedOn?.iso ?? "") }]
+        }
+        return common + specific + [
+            Column(heading: "处理动作", width: 20) { .text($0.action.rawValue) },
+            Column(heading: "处理指导", width: 60) { .text($0.guidance) },
+        ]
+    }
+
     /// The sheets after the summary, in order.
     var tables: [Table] {
         var tables: [Table] = []
-        let byClass = Dictionary(grouping: outcome.cases, by: \.caseClass)
+        var byClass: [CaseClass: [Int]] = [:]
+        for (i, c) in outcome.cases.enumerated() { byClass[c.caseClass, default: []].append(i) }
+        let all = outcome.cases
         for cls in CaseClass.allCases {
-            let cases = byClass[cls] ?? []
+            let indices = byClass[cls] ?? []
+            let columns = TriageWorkbook.columns(for: cls)
             tables.append(Table(
-                name: cls.label,
-                headings: ["身份证号码", "姓名", "原因", "标记", "尝试次数", "首次出现", "最近尝试时间", "手机号", "失败原因",
-                           "证书编号", "注册系统身份证号", "注册系统姓名", "执业单位", "处理动作", "已申请日期", "处理指导"],
-                widths: [21, 12, 30, 24, 9, 12, 20, 14, 28, 18, 21, 12, 24, 20, 12, 60],
-                note: nil, rowCount: cases.count,
+                name: cls.label, headings: columns.map(\.heading), widths: columns.map(\.width), note: nil,
+                rowCount: indices.count,
                 row: { i in
-                    let c = cases[i]
-                    let reg = c.registryRecords.first
-                    return [.text(c.id.text), .text(c.draft.latest.name), .text(c.reason.code),
-                            .text(c.flags.map(\.code).joined(separator: "|")), .number(c.draft.attempts),
-                            .text(c.firstSeen.iso), .text(c.draft.latest.attemptedAt), .text(c.draft.latest.phone),
-                            .text(c.draft.latest.message), .text(c.matchingCertificates.map(\.number).joined(separator: "|")),
-                            .text(c.registryID), .text(reg?.name ?? ""), .text(reg?.employer ?? ""),
-                            .text(c.action.rawValue), .text(c.requestedOn?.iso ?? ""), .text(c.guidance)]
+                    let c = all[indices[i]]
+                    return columns.map { $0.value(c) }
                 }))
         }
-        let legacy = outcome.cases.filter { $0.caseClass == .legacyID15 }.flatMap { c in
-            c.registryRecords.filter { c.draft.nameKey.matches($0.nameKey) }
-        }
+        let legacy = outcome.legacyWorklist
         tables.append(Table(
             name: "15位号码升级清单",
             headings: ["注册系统身份证号（15位）", "18位身份证号", "姓名", "注册证编号", "执业单位", "注册状态"],
@@ -219,12 +250,13 @@ public struct TriageWorkbook: Sendable {
             let sheet = try book.addWorksheet(named: table.name)
             for (i, w) in table.widths.enumerated() { try book.setColumnWidth(w, columns: i...i, sheet: sheet) }
             for (i, h) in table.headings.enumerated() { try book.write(h, sheet: sheet, row: 0, column: i, format: heading) }
+            // The guidance column wraps; every other text cell is plain text.
+            let wrapColumn = table.headings.last == "处理指导" ? table.headings.count - 1 : -1
             for r in 0..<table.rowCount {
                 for (i, c) in table.row(r).enumerated() {
                     switch c {
                     case .text(let s):
-                        try book.write(s, sheet: sheet, row: r + 1, column: i,
-                                       format: i == table.headings.count - 1 && table.headings.last == "处理指导" ? wrap : text)
+                        try book.write(s, sheet: sheet, row: r + 1, column: i, format: i == wrapColumn ? wrap : text)
                     case .number(let n):
                         try book.write(integer: n, sheet: sheet, row: r + 1, column: i)
                     }

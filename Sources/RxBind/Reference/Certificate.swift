@@ -20,9 +20,24 @@ public struct Certificate: Sendable, Hashable {
     public let annotationExpires: CalendarDate?
     /// The roster line the record starts on.
     public let line: Int
-
     /// The name's comparison key.
-    public var nameKey: NameKey { NameKey(normalized: name) }
+    public let nameKey: NameKey
+
+    init(id: ResidentID, heldAs15: Bool, name: String, number: String, category: String, year: String,
+         issuedOn: String, isRevoked: Bool, annotationExpires: CalendarDate?, line: Int) {
+        self.id = id
+        self.heldAs15 = heldAs15
+        self.name = name
+        self.number = number
+        self.category = category
+        self.year = year
+        self.issuedOn = issuedOn
+        self.isRevoked = isRevoked
+        self.annotationExpires = annotationExpires
+        self.line = line
+        self.nameKey = NameKey(normalized: name)
+    }
+
     /// The form of the ID the roster holds.
     public var heldIDText: String { heldAs15 ? (id.fifteenDigitForm ?? id.text) : id.text }
 }
@@ -45,9 +60,21 @@ public struct RegistryRecord: Sendable, Hashable {
     public let province: String
     /// The registry line the record starts on.
     public let line: Int
-
     /// The name's comparison key.
-    public var nameKey: NameKey { NameKey(normalized: name) }
+    public let nameKey: NameKey
+
+    init(id: ResidentID, heldAs15: Bool, name: String, registrationNo: String, employer: String, status: String,
+         province: String, line: Int) {
+        self.id = id
+        self.heldAs15 = heldAs15
+        self.name = name
+        self.registrationNo = registrationNo
+        self.employer = employer
+        self.status = status
+        self.province = province
+        self.line = line
+        self.nameKey = NameKey(normalized: name)
+    }
     /// The ID as the registry holds it: the 15-digit form for a legacy record.
     public var heldIDText: String { heldAs15 ? (id.fifteenDigitForm ?? id.text) : id.text }
 }

@@ -27,6 +27,8 @@ struct ReferenceIndex: Sendable {
 
     mutating func appendField(_ text: String) { arena.append(text) }
 
+    mutating func appendField(utf8: UnsafeBufferPointer<UInt8>) { arena.append(utf8: utf8) }
+
     /// Sorts by ID, then line (files are read in line order, so this is the file's order among equal IDs).
     mutating func finish() {
         if !sorted { rows.sort { ($0.id, $0.line) < ($1.id, $1.line) } }
@@ -47,6 +49,9 @@ struct ReferenceIndex: Sendable {
     }
 
     func field(_ row: Row, _ index: Int) -> String { arena.string(at: row.text, field: index) }
+
+    /// All `count` fields of a row, walking the arena once.
+    func fields(_ row: Row, count: Int) -> [String] { arena.strings(at: row.text, count: count) }
 }
 
 /// The certificate roster of the night.
@@ -56,11 +61,19 @@ public struct Roster: Sendable {
     /// The number of usable rows.
     public var count: Int { index.count }
 
-    /// Adds a usable row.
-    mutating func add(id: IDReading, name: String, number: String, category: String, year: String,
-                      issuedOn: String, revoked: Bool, annotationExpires: CalendarDate?, line: Int) {
+    /// Starts a usable row; its five text fields follow with ``appendField(utf8:)``: name, number, category, year,
+    /// issued on — in that order.
+    mutating func beginRow(id: IDReading, revoked: Bool, annotationExpires: CalendarDate?, line: Int) {
         index.beginRow(id: id.id, heldAs15: id.heldAs15, line: line,
                        day: annotationExpires.map { Int32($0.daysSinceEpoch) } ?? .min, revoked: revoked)
+    }
+
+    mutating func appendField(utf8: UnsafeBufferPointer<UInt8>) { index.appendField(utf8: utf8) }
+
+    /// Adds a usable row (tests, and small callers).
+    mutating func add(id: IDReading, name: String, number: String, category: String, year: String,
+                      issuedOn: String, revoked: Bool, annotationExpires: CalendarDate?, line: Int) {
+        beginRow(id: id, revoked: revoked, annotationExpires: annotationExpires, line: line)
         for f in [name, number, category, year, issuedOn] { index.appendField(f) }
     }
 
@@ -69,11 +82,11 @@ public struct Roster: Sendable {
     /// C: the certificates held under `id` in either form, in roster order.
     public func certificates(for id: ResidentID) -> [Certificate] {
         index.rows(for: id).map { r in
-            Certificate(id: ResidentID(packed: r.id)!, heldAs15: r.flags & 1 != 0, name: index.field(r, 0),
-                        number: index.field(r, 1), category: index.field(r, 2), year: index.field(r, 3),
-                        issuedOn: index.field(r, 4), isRevoked: r.flags & 2 != 0,
-                        annotationExpires: r.day == .min ? nil : CalendarDate(daysSinceEpoch: Int(r.day)),
-                        line: Int(r.line))
+            let f = index.fields(r, count: 5)
+            return Certificate(id: ResidentID(packed: r.id)!, heldAs15: r.flags & 1 != 0, name: f[0], number: f[1],
+                               category: f[2], year: f[3], issuedOn: f[4], isRevoked: r.flags & 2 != 0,
+                               annotationExpires: r.day == .min ? nil : CalendarDate(daysSinceEpoch: Int(r.day)),
+                               line: Int(r.line))
         }
     }
 }
@@ -85,10 +98,18 @@ public struct Registry: Sendable {
     /// The number of usable rows.
     public var count: Int { index.count }
 
-    /// Adds a usable row.
+    /// Starts a usable row; its five text fields follow with ``appendField(utf8:)``: name, registration number,
+    /// employer, status, province — in that order.
+    mutating func beginRow(id: IDReading, line: Int) {
+        index.beginRow(id: id.id, heldAs15: id.heldAs15, line: line)
+    }
+
+    mutating func appendField(utf8: UnsafeBufferPointer<UInt8>) { index.appendField(utf8: utf8) }
+
+    /// Adds a usable row (tests, and small callers).
     mutating func add(id: IDReading, name: String, registrationNo: String, employer: String, status: String,
                       province: String, line: Int) {
-        index.beginRow(id: id.id, heldAs15: id.heldAs15, line: line)
+        beginRow(id: id, line: line)
         for f in [name, registrationNo, employer, status, province] { index.appendField(f) }
     }
 
@@ -97,9 +118,9 @@ public struct Registry: Sendable {
     /// The records held under `id` in either form, in registry order (R18 and R15 together).
     public func records(for id: ResidentID) -> [RegistryRecord] {
         index.rows(for: id).map { r in
-            RegistryRecord(id: ResidentID(packed: r.id)!, heldAs15: r.flags & 1 != 0, name: index.field(r, 0),
-                           registrationNo: index.field(r, 1), employer: index.field(r, 2),
-                           status: index.field(r, 3), province: index.field(r, 4), line: Int(r.line))
+            let f = index.fields(r, count: 5)
+            return RegistryRecord(id: ResidentID(packed: r.id)!, heldAs15: r.flags & 1 != 0, name: f[0],
+                                  registrationNo: f[1], employer: f[2], status: f[3], province: f[4], line: Int(r.line))
         }
     }
 }

@@ -26,6 +26,27 @@ struct StringArena: Sendable {
         bytes.append(contentsOf: utf8)
     }
 
+    /// The first `count` fields of the row whose fields start at `offset`.
+    func strings(at offset: UInt32, count: Int) -> [String] {
+        bytes.withUnsafeBufferPointer { b in
+            var out: [String] = []
+            out.reserveCapacity(count)
+            var p = Int(offset)
+            for _ in 0..<count {
+                var n = 0, shift = 0
+                while true {
+                    let byte = b[p]; p += 1
+                    n |= Int(byte & 0x7F) << shift
+                    if byte < 0x80 { break }
+                    shift += 7
+                }
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: b[p..<(p + n)]), as: UTF8.self))
+                p += n
+            }
+            return out
+        }
+    }
+
     /// The `index`-th field of the row whose fields start at `offset`.
     func string(at offset: UInt32, field index: Int) -> String {
         bytes.withUnsafeBufferPointer { b in

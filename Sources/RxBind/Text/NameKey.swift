@@ -12,6 +12,36 @@ public struct NameKey: Hashable, Sendable {
 
     /// Builds the key from a name already normalised with ``TextNormalization/field(_:)``.
     public init(normalized name: String) {
+        // Most names are CJK ideographs and nothing else: already their own key.
+        var name = name
+        if name.withUTF8({ NameKey.isOwnKey($0) }) {
+            self.init(key: name, isUnrepresentable: false)
+        } else {
+            self.init(slow: name)
+        }
+    }
+
+    /// Whether the UTF-8 is only CJK ideographs (U+3400–U+4DBF, U+4E00–U+9FFF) and U+00B7.
+    static func isOwnKey(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0xC2 && i + 1 < n && b[i + 1] == 0xB7 { i += 2; continue }
+            guard c >= 0xE3 && c <= 0xE9, i + 2 < n else { return false }
+            let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+            guard (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) else { return false }
+            i += 3
+        }
+        return true
+    }
+
+    private init(key: String, isUnrepresentable: Bool) {
+        self.key = key
+        self.isUnrepresentable = isUnrepresentable
+    }
+
+    private init(slow name: String) {
         var view = String.UnicodeScalarView()
         var unrepresentable = false
         for s in name.unicodeScalars {

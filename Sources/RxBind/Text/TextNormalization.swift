@@ -74,6 +74,50 @@ public enum TextNormalization {
         return collapse(scalars)
     }
 
+    /// Calls `body` with the normalised field's UTF-8 — the input bytes themselves when they are already normal
+    /// (the common case: ASCII and CJK text, trimmed, single spaces), so a reference row's fields reach the arena
+    /// without a `String` each.
+    @inline(__always)
+    public static func withField<R>(utf8 bytes: UnsafeBufferPointer<UInt8>,
+                                    _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if isNormal(bytes) { return try body(bytes) }
+        var s = field(utf8: bytes)
+        return try s.withUTF8(body)
+    }
+
+    /// Whether the bytes are already what ``field(utf8:)`` would return: every scalar NFKC-stable, no format or
+    /// private-use character, no white space but single spaces between words.
+    static func isNormal(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        if n == 0 { return true }
+        if b[0] == 0x20 || b[n - 1] == 0x20 { return false }
+        var i = 0
+        var previousSpace = false
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if c < 0x20 || c == 0x7F { return false }
+                if c == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                } else {
+                    previousSpace = false
+                }
+                i += 1
+                continue
+            }
+            previousSpace = false
+            // Multi-byte: only the stable ranges (U+00B7, CJK U+3400–U+4DBF and U+4E00–U+9FFF) pass.
+            if c == 0xC2 && i + 1 < n && b[i + 1] == 0xB7 { i += 2; continue }
+            guard c >= 0xE3 && c <= 0xE9, i + 2 < n else { return false }
+            let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+            guard b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80,
+                  (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) else { return false }
+            i += 3
+        }
+        return true
+    }
+
     /// Only the format characters removed: for fields that are displayed and never interpreted (message,
     /// employer, unknown columns).
     public static func displayText(_ text: String) -> String {

@@ -94,18 +94,20 @@ public struct Evidence: Sendable {
     /// The run's as-of date.
     public let asOf: CalendarDate
 
+    /// The valid (not revoked) certificates of C.
+    public let validCertificates: [Certificate]
+    /// The valid certificates whose name matches the case's.
+    public let matchingCertificates: [Certificate]
+
     public init(name: NameKey, registry: [RegistryRecord], certificates: [Certificate], asOf: CalendarDate) {
         self.name = name
         self.r18 = registry.filter { !$0.heldAs15 }
         self.r15 = registry.filter { $0.heldAs15 }
         self.certificates = certificates
         self.asOf = asOf
+        validCertificates = certificates.filter { !$0.isRevoked }
+        matchingCertificates = validCertificates.filter { name.matches($0.nameKey) }
     }
-
-    /// The valid (not revoked) certificates of C.
-    public var validCertificates: [Certificate] { certificates.filter { !$0.isRevoked } }
-    /// The valid certificates whose name matches the case's.
-    public var matchingCertificates: [Certificate] { validCertificates.filter { name.matches($0.nameKey) } }
 }
 
 /// A rule's decision.

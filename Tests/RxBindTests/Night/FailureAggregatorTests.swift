@@ -18,7 +18,7 @@ import Testing
         let d = a.sortedDrafts()
         #expect(d.count == 1)
         #expect(d[0].attempts == 3)
-        #expect(d[0].latest.name == "张三")
+        #expect(d[0].name == "张三")
         #expect(d[0].accountLevel2)
         #expect(d[0].from15Digits)
     }
@@ -29,7 +29,7 @@ import Testing
         a.add(row(0, 3, name: "乙", id: "110101199003071233", at: "2026/11/20 10:00"), asOf: asOf)
         a.add(row(1, 2, name: "丙", id: "110101199003071233", at: ""), asOf: asOf)
         a.add(row(1, 3, name: "丁", id: "110101199003071233", at: "yesterday"), asOf: asOf)
-        #expect(a.sortedDrafts()[0].latest.name == "乙")
+        #expect(a.sortedDrafts()[0].name == "乙")
     }
 
     @Test func ruleZeroReasonsInOrder() {
