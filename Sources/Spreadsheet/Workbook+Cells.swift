@@ -37,6 +37,7 @@ extension Workbook {
                                    action: cellAction("writing", sheet, row, column), path: path)
         }
         try check(code, cellAction("writing text to", sheet, row, column))
+        cellLog?.text(text, row: row, column: column)
         if !(text.isEmpty && format == nil) { sheets[sheet.index].rows.insert(row) }
     }
 
@@ -53,6 +54,7 @@ extension Workbook {
         // > The worksheet_write_number() function writes numeric types to the cell specified by row and column
         let code = worksheet_write_number(worksheet, lxw_row_t(row), lxw_col_t(column), number, formatPointer(format))
         try check(code, cellAction("writing a number to", sheet, row, column))
+        cellLog?.number(number, row: row, column: column)
         sheets[sheet.index].rows.insert(row)
     }
 

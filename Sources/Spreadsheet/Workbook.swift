@@ -36,6 +36,8 @@ public struct Workbook: ~Copyable, @unchecked Sendable {
     var customPropertyNames: Set<String> = []
     /// The `yyyy-mm-dd` format of dates written without one, created on first use.
     var defaultDateFormat: FormatID?
+    /// The benchmark's record of cells written (``WorkbookOptions/cellLog``).
+    var cellLog: CellLog?
 
     /// Starts a workbook that `close()` will write to `path`.
     ///
@@ -80,6 +82,7 @@ public struct Workbook: ~Copyable, @unchecked Sendable {
         self.serial = serial
         stagingPath = staging
         handle = workbook
+        cellLog = options.cellLog.flatMap { CellLog(path: $0, constantMemory: options.constantMemory) }
     }
 
     deinit {
@@ -119,6 +122,7 @@ public struct Workbook: ~Copyable, @unchecked Sendable {
             throw libraryError(code, "adding sheet “\(name)”", path: path, systemError: systemError)
         }
         sheets.append(SheetState(pointer: worksheet, name: name))
+        cellLog?.sheet(name)
         return SheetID(workbook: serial, index: sheets.count - 1)
     }
 

@@ -13,12 +13,18 @@ public struct WorkbookOptions: Sendable, Hashable {
     public var temporaryDirectory: String
     /// Use ZIP64 extensions, needed when a part or the whole file exceeds 4 GB.
     public var useZip64: Bool
+    /// For benchmarks: every sheet and cell written is also appended to this file (one tab-separated line each),
+    /// so that a small C program can write the same cells through libxlsxwriter directly — the floor the Swift
+    /// writer is measured against. Nil (the default) costs one comparison per cell.
+    public var cellLog: String?
 
     /// Options for a workbook whose temporary files go to `temporaryDirectory`.
-    public init(temporaryDirectory: String, constantMemory: Bool = false, useZip64: Bool = false) {
+    public init(temporaryDirectory: String, constantMemory: Bool = false, useZip64: Bool = false,
+                cellLog: String? = nil) {
         self.temporaryDirectory = temporaryDirectory
         self.constantMemory = constantMemory
         self.useZip64 = useZip64
+        self.cellLog = cellLog
     }
 }
 

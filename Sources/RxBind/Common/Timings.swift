@@ -22,6 +22,30 @@ public enum Timings {
         return try body()
     }
 
+    /// A stage measured by hand, for code a closure cannot hold (a noncopyable value consumed).
+    public struct Mark: Sendable {
+        let stage: String
+        let start: UInt64
+    }
+
+    public static func begin(_ stage: String) -> Mark? {
+        enabled ? Mark(stage: stage, start: DispatchTime.now().uptimeNanoseconds) : nil
+    }
+
+    public static func end(_ mark: Mark?) {
+        guard let mark else { return }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - mark.start) / 1e9
+        let line = String(format: "timing\t%@\t%.3f s\tpeak %d MB\n", mark.stage, seconds, peakResidentMegabytes())
+        lock.lock()
+        FileHandle.standardError.write(Data(line.utf8))
+        lock.unlock()
+    }
+
+    /// With `RXBIND_CELL_LOG_DIR=DIR`, where a workbook's cells are recorded for the C floor of `make bench`.
+    static func cellLog(for workbook: String) -> String? {
+        ProcessInfo.processInfo.environment["RXBIND_CELL_LOG_DIR"].map { $0 + "/" + workbook + ".cells" }
+    }
+
     /// VmHWM from /proc/self/status.
     static func peakResidentMegabytes() -> Int {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),

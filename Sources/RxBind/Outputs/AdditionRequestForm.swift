@@ -65,7 +65,7 @@ public enum AdditionRequestForm {
             created: Date(timeIntervalSince1970: TimeInterval(asOf.daysSinceEpoch) * 86_400),
             title: layout.title, subject: "批次 \(runID) 第 \(part.label) 份", author: province.name,
             company: layout.applicant(for: province), category: "添加申请表", keywords: "rxbind")
-        var book = try Workbook(path: path, options: WorkbookOptions(temporaryDirectory: temporaryDirectory),
+        var book = try Workbook(path: path, options: WorkbookOptions(temporaryDirectory: temporaryDirectory, cellLog: Timings.cellLog(for: part.fileName)),
                                 properties: properties)
         let columns = layout.columns.count
         let lastColumn = columns - 1
@@ -136,7 +136,9 @@ public enum AdditionRequestForm {
         try book.setCustomProperty(name: "rxbind-columns", string: columnKeys)
         try book.setCustomProperty(name: "rxbind-fingerprint",
                                    string: fingerprint(batch: runID, rows: part.rows.map(\.cellTexts)))
+        let closing = Timings.begin("  close \((path as NSString).lastPathComponent)")
         _ = try book.close()
+        Timings.end(closing)
         return try FileSystem.hash(path)
     }
 

@@ -152,7 +152,7 @@ public struct TriageWorkbook: Sendable {
         var book = try Workbook(
             path: path,
             options: WorkbookOptions(temporaryDirectory: temporaryDirectory, constantMemory: constantMemory,
-                                     useZip64: constantMemory),
+                                     useZip64: constantMemory, cellLog: Timings.cellLog(for: "triage.xlsx")),
             properties: DocumentProperties(
                 created: Date(timeIntervalSince1970: TimeInterval(asOf.daysSinceEpoch) * 86_400),
                 title: "绑定失败分诊 \(runID)", subject: "rxbind triage", author: province?.name ?? "rxbind",
@@ -266,7 +266,9 @@ public struct TriageWorkbook: Sendable {
             try book.setAutoFilter(sheet: sheet, rows: 0...max(0, table.rowCount), columns: 0...(table.headings.count - 1))
         }
         try book.activate(sheet: summary)
+        let closing = Timings.begin("  close \((path as NSString).lastPathComponent)")
         _ = try book.close()
+        Timings.end(closing)
         return try FileSystem.hash(path)
     }
 }
