@@ -45,6 +45,9 @@ depends=$(cd "$work" && dpkg-shlibdeps -O -edebian/rxbind/usr/bin/rxbind | sed -
 case $depends in
     *-dev*|'') echo "deb.sh: unexpected dependencies '$depends'." >&2; exit 1 ;;
 esac
+# The scheduling examples set TZ=Asia/Shanghai; without the time-zone database glibc would silently read that as UTC
+# and date every night a day early. tzdata is "required" in Debian 12 but not in every Debian-based system.
+depends="$depends, tzdata"
 
 installed_size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
 maintainer=${DEB_MAINTAINER:-"$(git config user.name 2>/dev/null || echo rxbind) <$(git config user.email 2>/dev/null || echo root@localhost)>"}
