@@ -18,8 +18,11 @@ deps-build:
 build: deps-build
 	$(SWIFT) build -c $(CONFIG)
 
+# The install tests use the release build and the man page; the man page's plugin builds in .build, which
+# `swift test` holds locked while the tests run, so both are made before it (Tests/rxbindTests/InstallTests.swift).
 test: deps
 	$(SWIFT) build
+	$(MAKE) release man
 	$(SWIFT) test
 
 clean:
