@@ -1,7 +1,9 @@
 #!/bin/sh
 # Installs the Debian packages rxbind needs, only those missing; a no-op when all are present.
 # Usage: scripts/deps.sh build   (what building and running needs)
-#        scripts/deps.sh test    (that, plus the tools the tests drive: LibreOffice, man)
+#        scripts/deps.sh test    (that, plus the tools the tests drive: LibreOffice, man, the packaging tools,
+#                                 systemd-analyze for checking the scheduling units)
+#        scripts/deps.sh deb     (what `make deb` needs besides building: dpkg-shlibdeps)
 # Works as root (CI) and through sudo (a developer's machine).
 set -eu
 what=${1:-build}
@@ -14,6 +16,14 @@ if [ "$what" = test ]; then
     command -v soffice >/dev/null 2>&1 || need="$need libreoffice-calc-nogui"
     command -v man >/dev/null 2>&1 || need="$need man-db"
     command -v dpkg-deb >/dev/null 2>&1 || need="$need dpkg"
+    # systemd-analyze verify checks docs/rxbind-nightly.*; a container image rarely has it, and it is
+    # about 6 MB to download (next to LibreOffice, nothing).
+    command -v systemd-analyze >/dev/null 2>&1 || need="$need systemd"
+fi
+if [ "$what" = test ] || [ "$what" = deb ]; then
+    # dpkg-shlibdeps names the runtime packages the binary links; strip (binutils) is what `make install` strips with.
+    command -v dpkg-shlibdeps >/dev/null 2>&1 || need="$need dpkg-dev"
+    command -v strip >/dev/null 2>&1 || need="$need binutils"
 fi
 [ -z "$need" ] && exit 0
 
