@@ -30,6 +30,12 @@ demo: deps-build
 	$(SWIFT) build --product rxbind
 	scripts/demo.sh
 
+## National scale (SPEC §9): generated nights through the release build, each stage timed, against the C floor.
+## A benchmark, not a test: the figures go to docs/BENCHMARKS.md.
+bench: deps-build release
+	@scripts/deps.sh bench
+	scripts/bench.sh
+
 clean:
 	rm -rf .build .build-* demo-workspace
 

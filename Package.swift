@@ -54,6 +54,9 @@ let package = Package(
         // It shares no code with RxBind: what it writes into expected/ is what it intended, an independent oracle.
         .executableTarget(name: "rxbind-gen"),
 
+        // Micro-benchmarks of the hot paths for `make bench` (scripts/bench.sh).
+        .executableTarget(name: "rxbind-bench", dependencies: ["RxBind"]),
+
         // Tests.
         .target(name: "TestSupport", dependencies: ["SpreadsheetReader", "ZIPFoundation"], path: "Tests/TestSupport"),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "SpreadsheetReader", "TestSupport"]),

@@ -4,6 +4,7 @@
 #        scripts/deps.sh test    (that, plus the tools the tests drive: LibreOffice, man, the packaging tools,
 #                                 systemd-analyze for checking the scheduling units)
 #        scripts/deps.sh deb     (what `make deb` needs besides building: dpkg-shlibdeps)
+#        scripts/deps.sh bench   (what `make bench` needs besides building: GNU time, a C compiler, python3)
 # Works as root (CI) and through sudo (a developer's machine).
 set -eu
 what=${1:-build}
@@ -19,6 +20,12 @@ if [ "$what" = test ]; then
     # systemd-analyze verify checks docs/rxbind-nightly.*; a container image rarely has it, and it is
     # about 6 MB to download (next to LibreOffice, nothing).
     command -v systemd-analyze >/dev/null 2>&1 || need="$need systemd"
+fi
+if [ "$what" = bench ]; then
+    # GNU time reports each run's peak resident memory; cc builds the benchmark's C floor.
+    [ -x /usr/bin/time ] || need="$need time"
+    command -v cc >/dev/null 2>&1 || need="$need gcc"
+    command -v python3 >/dev/null 2>&1 || need="$need python3"
 fi
 if [ "$what" = test ] || [ "$what" = deb ]; then
     # dpkg-shlibdeps names the runtime packages the binary links; strip (binutils) is what `make install` strips with.
