@@ -29,6 +29,8 @@ static void unescape(char *s) {
     *w = '\0';
 }
 
+static char empty_text[1];
+
 typedef struct {
     char kind;
     long row;
@@ -62,7 +64,7 @@ int main(int argc, char **argv) {
             char *row = strtok(line + 2, "\t"), *col = strtok(NULL, "\t"), *value = strtok(NULL, "");
             e.row = atol(row);
             e.col = atoi(col);
-            e.text = value ? value : "";
+            e.text = value ? value : empty_text;
             if (e.kind == 's') unescape(e.text);
         }
         entries[count++] = e;

@@ -167,6 +167,7 @@ extension Workbook {
                                   lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound), $0, formatPointer(format))
         }
         try check(code, action)
+        cellLog?.text(text, row: rows.lowerBound, column: columns.lowerBound)
         // Without a format only the first cell exists, and only when it holds text.
         if format != nil {
             for row in rows { sheets[sheet.index].rows.insert(row) }

@@ -47,7 +47,7 @@ extension Audit {
         try FileSystem.makeDirectory(scratch + "/out")
         defer { try? FileSystem.remove(scratch) }
         let execution = NightExecution(
-            night: night, prior: prior, templates: templates, runID: runID, asOf: asOf,
+            night: consume night, prior: prior, templates: templates, runID: runID, asOf: asOf,
             provinceOption: manifest.options.province.flatMap { Province(named: $0) },
             resendAfter: manifest.options.resendAfter, encoding: manifest.options.encoding,
             previousManifestSHA256: manifest.previousManifestSHA256)

@@ -85,8 +85,6 @@ public struct NightOutcome: Sendable {
     /// Registry records tonight's `LEGACY_ID_15` cases are held under (15 digits, matching name): the upgrade
     /// worklist.
     public let legacyWorklist: [RegistryRecord]
-    /// The case records to write back (tonight's cases and the resolved ones), sorted by ID.
-    public let updatedRecords: [CaseRecord]
 
     /// Cases by class, for the summary.
     public var countsByClass: [CaseClass: Int] {
@@ -107,7 +105,6 @@ public struct NightOutcome: Sendable {
         var outcomes: [CaseOutcome] = []
         outcomes.reserveCapacity(drafts.count)
         var legacy: [RegistryRecord] = []
-        var updated: [CaseRecord] = []
         var formCertificates: [(CaseDraft, Certificate)] = []
         var tonight = Set<UInt64>()
         tonight.reserveCapacity(drafts.count)
@@ -165,8 +162,6 @@ public struct NightOutcome: Sendable {
                 registryID: records.first?.heldIDText ?? "", registrationNo: records.first?.registrationNo ?? "",
                 action: action, requestedOn: requestedOn, firstSeen: firstSeen, isNew: before == nil,
                 guidance: text, otherNames: otherNames))
-            updated.append(updatedRecord(before, draft: draft, verdict: verdict, flags: flags, asOf: asOf,
-                                         requested: action == .requestAddition, runID: runID))
         }
 
         var carried: [CarriedCase] = []
@@ -177,15 +172,10 @@ public struct NightOutcome: Sendable {
             let name = NameKey(normalized: record.name)
             if let match = registry.records(for: record.id).first(where: { !$0.heldAs15 && name.matches($0.nameKey) }) {
                 resolved.append(ResolvedCase(record: record, registry: match))
-                var r = record
-                r.status = .resolved
-                r.resolvedOn = asOf
-                updated.append(r)
             } else {
                 carried.append(CarriedCase(record: record, ageDays: asOf.days(since: record.firstSeen)))
             }
         }
-        updated.sort { $0.id < $1.id }
 
         var formRows: [FormRow] = []
         formRows.reserveCapacity(formCertificates.count)
@@ -198,29 +188,56 @@ public struct NightOutcome: Sendable {
             ]))
         }
         return NightOutcome(cases: outcomes, carriedOver: carried, resolved: resolved, formRows: formRows,
-                            legacyWorklist: legacy, updatedRecords: updated)
+                            legacyWorklist: legacy)
     }
 
-    static func updatedRecord(_ before: CaseRecord?, draft: CaseDraft, verdict: Verdict, flags: [Flag],
-                              asOf: CalendarDate, requested: Bool, runID: String) -> CaseRecord {
-        let entry = CaseRecord.HistoryEntry(date: asOf, caseClass: verdict.caseClass, reason: verdict.reason)
+    /// The case records to write back — tonight's cases and the resolved ones — in ID order, built one at a time
+    /// (a national night has a million; holding them all as records would double the outcome's memory).
+    public func forEachUpdatedRecord(prior: [UInt64: CaseRecord], asOf: CalendarDate, runID: String,
+                                     _ body: (CaseRecord) throws -> Void) rethrows {
+        var r = 0
+        for c in cases {
+            while r < resolved.count && resolved[r].record.id < c.id {
+                try body(Self.resolvedRecord(resolved[r].record, asOf: asOf))
+                r += 1
+            }
+            try body(Self.updatedRecord(prior[c.id.packed], outcome: c, asOf: asOf, runID: runID))
+        }
+        while r < resolved.count {
+            try body(Self.resolvedRecord(resolved[r].record, asOf: asOf))
+            r += 1
+        }
+    }
+
+    static func resolvedRecord(_ record: CaseRecord, asOf: CalendarDate) -> CaseRecord {
+        var r = record
+        r.status = .resolved
+        r.resolvedOn = asOf
+        return r
+    }
+
+    /// A case's record after tonight: seen again (or first), its class history extended when the class or reason
+    /// changed or the case reopened, its request recorded when it went on tonight's form.
+    static func updatedRecord(_ before: CaseRecord?, outcome c: CaseOutcome, asOf: CalendarDate,
+                              runID: String) -> CaseRecord {
+        let entry = CaseRecord.HistoryEntry(date: asOf, caseClass: c.caseClass, reason: c.reason)
         var r = before ?? CaseRecord(
-            id: draft.id, name: draft.name, firstSeen: asOf, lastSeen: asOf, attempts: 0,
-            caseClass: verdict.caseClass, reason: verdict.reason, flags: flags, status: .open, resolvedOn: nil,
-            lastRequested: nil, history: [], requests: [])
+            id: c.id, name: c.name, firstSeen: asOf, lastSeen: asOf, attempts: 0, caseClass: c.caseClass,
+            reason: c.reason, flags: c.flags, status: .open, resolvedOn: nil, lastRequested: nil, history: [],
+            requests: [])
         let reopened = r.status == .resolved
         if r.history.last.map({ $0.caseClass != entry.caseClass || $0.reason != entry.reason }) ?? true || reopened {
             r.history.append(entry)
         }
-        r.name = draft.name
+        r.name = c.name
         r.lastSeen = asOf
-        r.attempts += draft.attempts
-        r.caseClass = verdict.caseClass
-        r.reason = verdict.reason
-        r.flags = flags
+        r.attempts += c.attempts
+        r.caseClass = c.caseClass
+        r.reason = c.reason
+        r.flags = c.flags
         r.status = .open
         r.resolvedOn = nil
-        if requested {
+        if c.action == .requestAddition {
             r.lastRequested = asOf
             r.requests.append(CaseRecord.RequestEntry(date: asOf, runID: runID))
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads tonight's inputs into a ``Night``: every failure row merged into cases or listed as invalid, the roster and
 /// registry indexed, every unusable reference row counted as a warning. Any fatal input error (SPEC §2) stops here,
 /// before the workspace is touched.
@@ -21,35 +23,83 @@ public enum NightReader {
         }
     }
 
-    public static func read(_ sources: [Source], asOf: CalendarDate, encoding: String?,
-                            progress: (any ProgressReporter)?) throws -> Night {
-        var summaries: [InputSummary] = []
+    /// What reading has gathered so far.
+    struct ReadState {
+        var summaries: [Int: InputSummary] = [:]
         var failures = FailureAggregator()
         var roster = Roster()
         var registry = Registry()
         var warnings: [InputWarning] = []
+    }
 
-        for (index, source) in sources.enumerated() {
-            var summary = InputSummary(file: source.file, sha256: source.sha256, bytes: source.bytes)
-            var table = try DelimitedInput(path: source.readPath, encoding: encoding, sniffer: source.sniffer)
-            summary.encoding = table.encodingName
-            summary.delimiter = table.delimiterName
-            let mapping = try HeaderMapping(headers: table.header, role: source.file.role, file: source.file.name)
-            summary.ignoredColumns = mapping.ignored
-            let stage = "reading \(source.file.name)"
-            try Timings.measure("read \(source.file.role.rawValue) \(source.file.name)") {
+    public static func read(_ sources: [Source], asOf: CalendarDate, encoding: String?,
+                            progress: (any ProgressReporter)?) throws -> Night {
+        // The roster, the largest input, is read on the other core while the failures and the registry are read
+        // here. Errors are reported for the earliest input in argument order, as a sequential read would.
+        let rosterIndex = sources.firstIndex { $0.file.role == .certificates }
+        let background = ResultBox<ReadState>(count: 1)
+        let group = DispatchGroup()
+        if let ri = rosterIndex {
+            let source = sources[ri]
+            DispatchQueue.global().async(group: group) {
+                background.set(0, Swift.Result {
+                    var state = ReadState()
+                    try readOne(source, index: ri, asOf: asOf, encoding: encoding, progress: nil, into: &state)
+                    return state
+                })
+            }
+        }
+        var state = ReadState()
+        var firstError: (index: Int, error: Error)? = nil
+        for (index, source) in sources.enumerated() where index != rosterIndex {
+            do {
+                try readOne(source, index: index, asOf: asOf, encoding: encoding, progress: progress, into: &state)
+            } catch {
+                firstError = (index, error)
+                break
+            }
+        }
+        group.wait()
+        if let ri = rosterIndex {
+            do {
+                let r = try background.get(0)
+                state.roster = r.roster
+                state.warnings += r.warnings
+                state.summaries[ri] = r.summaries[ri]
+            } catch {
+                if firstError.map({ ri < $0.index }) ?? true { firstError = (ri, error) }
+            }
+        }
+        if let e = firstError { throw e.error }
+        return Night(inputs: sources.indices.map { state.summaries[$0]! }, drafts: state.failures.sortedDrafts(),
+                     invalidRows: state.failures.invalidRows, warnings: state.warnings,
+                     provinceMentions: state.failures.provinceMentions, roster: state.roster,
+                     registry: state.registry)
+    }
+
+    /// Reads one input into `state`.
+    static func readOne(_ source: Source, index: Int, asOf: CalendarDate, encoding: String?,
+                        progress: (any ProgressReporter)?, into state: inout ReadState) throws {
+        var summary = InputSummary(file: source.file, sha256: source.sha256, bytes: source.bytes)
+        var table = try DelimitedInput(path: source.readPath, encoding: encoding, sniffer: source.sniffer)
+        summary.encoding = table.encodingName
+        summary.delimiter = table.delimiterName
+        let mapping = try HeaderMapping(headers: table.header, role: source.file.role, file: source.file.name)
+        summary.ignoredColumns = mapping.ignored
+        let stage = "reading \(source.file.name)"
+        try Timings.measure("read \(source.file.role.rawValue) \(source.file.name)") {
             var rows = 0
             switch source.file.role {
             case .failures:
                 let c = FailureColumns(mapping)
                 var interner = StringInterner()
                 try table.forEachRecord { record in
-                    failures.add(c.row(record, input: index, asOf: asOf, interner: &interner), asOf: asOf)
+                    state.failures.add(c.row(record, input: index, asOf: asOf, interner: &interner), asOf: asOf)
                     rows += 1
                     if rows & 0x3FFF == 0 { progress?.update(stage, count: rows) }
                 }
-                summary.rowsRead = failures.rowsRead[index] ?? 0
-                summary.rowsRejected = failures.rowsRejected[index] ?? 0
+                summary.rowsRead = state.failures.rowsRead[index] ?? 0
+                summary.rowsRejected = state.failures.rowsRejected[index] ?? 0
             case .certificates:
                 let c = RosterColumns(mapping)
                 try table.forEachRecord { record in
@@ -59,26 +109,26 @@ public enum NightReader {
                     switch record.id(c.id, asOf: asOf) {
                     case .failure(let problem):
                         summary.rowsRejected += 1
-                        warnings.append(InputWarning(ref: ref, kind: .unusableID(problem)))
+                        state.warnings.append(InputWarning(ref: ref, kind: .unusableID(problem)))
                     case .success(let id):
                         let status = record.withText(c.status) { RosterColumns.status($0) }
                         if case .other = status {
-                            warnings.append(InputWarning(ref: ref, kind: .unknownCertificateStatus(record.text(c.status))))
+                            state.warnings.append(InputWarning(ref: ref, kind: .unknownCertificateStatus(record.text(c.status))))
                         }
                         let expires = record.withText(c.annotationExpires) { CalendarDate(lenientUTF8: $0) }
                         if expires == nil && record.withText(c.annotationExpires, { !$0.isEmpty }) {
-                            warnings.append(InputWarning(ref: ref, kind: .unreadableDate(
+                            state.warnings.append(InputWarning(ref: ref, kind: .unreadableDate(
                                 field: "加注有效期至", value: record.text(c.annotationExpires))))
                         }
-                        roster.beginRow(id: id, revoked: status == .revoked, annotationExpires: expires,
+                        state.roster.beginRow(id: id, revoked: status == .revoked, annotationExpires: expires,
                                         line: record.line)
                         for column in [c.name, c.number, c.category, c.year, c.issuedOn] {
-                            record.withText(column) { roster.appendField(utf8: $0) }
+                            record.withText(column) { state.roster.appendField(utf8: $0) }
                         }
                     }
                 }
                 summary.rowsRead = rows
-                roster.finish()
+                state.roster.finish()
             case .registry:
                 let c = RegistryColumns(mapping)
                 try table.forEachRecord { record in
@@ -87,26 +137,22 @@ public enum NightReader {
                     switch record.id(c.id, asOf: asOf) {
                     case .failure(let problem):
                         summary.rowsRejected += 1
-                        warnings.append(InputWarning(ref: RowRef(input: index, line: record.line), kind: .unusableID(problem)))
+                        state.warnings.append(InputWarning(ref: RowRef(input: index, line: record.line), kind: .unusableID(problem)))
                     case .success(let id):
-                        registry.beginRow(id: id, line: record.line)
-                        record.withText(c.name) { registry.appendField(utf8: $0) }
-                        record.withText(c.registrationNo) { registry.appendField(utf8: $0) }
-                        record.withDisplay(c.employer) { registry.appendField(utf8: $0) }
-                        record.withText(c.status) { registry.appendField(utf8: $0) }
-                        record.withText(c.province) { registry.appendField(utf8: $0) }
+                        state.registry.beginRow(id: id, line: record.line)
+                        record.withText(c.name) { state.registry.appendField(utf8: $0) }
+                        record.withText(c.registrationNo) { state.registry.appendField(utf8: $0) }
+                        record.withDisplay(c.employer) { state.registry.appendField(utf8: $0) }
+                        record.withText(c.status) { state.registry.appendField(utf8: $0) }
+                        record.withText(c.province) { state.registry.appendField(utf8: $0) }
                     }
                 }
                 summary.rowsRead = rows
-                registry.finish()
+                state.registry.finish()
             }
-            }
-            progress?.finish()
-            summaries.append(summary)
         }
-        return Night(inputs: summaries, drafts: failures.sortedDrafts(), invalidRows: failures.invalidRows,
-                     warnings: warnings, provinceMentions: failures.provinceMentions, roster: roster,
-                     registry: registry)
+        progress?.finish()
+        state.summaries[index] = summary
     }
 }
 

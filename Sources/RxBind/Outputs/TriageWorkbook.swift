@@ -97,12 +97,12 @@ public struct TriageWorkbook: Sendable {
         let legacy = outcome.legacyWorklist
         tables.append(Table(
             name: "15位号码升级清单",
-            headings: ["注册系统身份证号（15位）", "18位身份证号", "姓名", "注册证编号", "执业单位", "注册状态"],
-            widths: [24, 21, 12, 20, 28, 10], note: nil, rowCount: legacy.count,
+            headings: ["注册系统身份证号（15位）", "18位身份证号", "姓名", "注册证编号", "执业单位", "注册状态", "注册省份"],
+            widths: [24, 21, 12, 20, 28, 10, 16], note: nil, rowCount: legacy.count,
             row: { i in
                 let r = legacy[i]
                 return [.text(r.heldIDText), .text(r.id.text), .text(r.name), .text(r.registrationNo), .text(r.employer),
-                        .text(r.status)]
+                        .text(r.status), .text(r.province)]
             }))
         let names = night.fileNames
         let invalid = night.invalidRows

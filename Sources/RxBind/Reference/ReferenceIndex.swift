@@ -29,10 +29,13 @@ struct ReferenceIndex: Sendable {
 
     mutating func appendField(utf8: UnsafeBufferPointer<UInt8>) { arena.append(utf8: utf8) }
 
-    /// Sorts by ID, then line (files are read in line order, so this is the file's order among equal IDs).
+    /// Sorts by ID, then line (files are read in line order, so this is the file's order among equal IDs), and
+    /// gives back the room the arrays grew into but did not use (up to half of it: they double as they grow).
     mutating func finish() {
         if !sorted { rows.sort { ($0.id, $0.line) < ($1.id, $1.line) } }
         sorted = true
+        rows.shrinkToFit()
+        arena.shrinkToFit()
     }
 
     /// The rows holding `id`, in file order.

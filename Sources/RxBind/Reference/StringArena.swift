@@ -12,6 +12,9 @@ struct StringArena: Sendable {
     /// Whether another `count` bytes still fit the 32-bit offsets.
     func fits(_ count: Int) -> Bool { bytes.count + count + 8 < Int(UInt32.max) }
 
+    /// Gives back unused capacity.
+    mutating func shrinkToFit() { bytes.shrinkToFit() }
+
     /// Appends one field.
     mutating func append(_ text: String) {
         var text = text
@@ -65,5 +68,16 @@ struct StringArena: Sendable {
                 i += 1
             }
         }
+    }
+}
+
+extension Array {
+    /// Copies into an allocation of exactly `count` elements when at least a tenth of the capacity is unused.
+    mutating func shrinkToFit() {
+        guard capacity > count + count / 10 else { return }
+        var exact: [Element] = []
+        exact.reserveCapacity(count)
+        exact.append(contentsOf: self)
+        self = exact
     }
 }

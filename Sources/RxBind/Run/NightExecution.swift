@@ -16,7 +16,7 @@ public struct NightExecution: Sendable {
         public let files: [String]
     }
 
-    public let night: Night
+    public var night: Night
     public let prior: PriorState
     public let templates: Templates
     public let runID: String
@@ -26,36 +26,55 @@ public struct NightExecution: Sendable {
     public let encoding: String?
     public let previousManifestSHA256: String?
 
-    /// Writes the form parts and the triage workbook — on two threads, since each workbook's close (where
-    /// libxlsxwriter does most of its work) is serialised only against the other's close — and returns their
-    /// hashes in manifest order: the form parts, then `triage.xlsx`.
-    func writeSpreadsheets(parts: [AdditionRequestForm.Part], triage: TriageWorkbook, into directory: String,
-                           scratch: String, province: Province?) throws -> [(String, (sha256: String, bytes: Int))] {
-        let results = ResultBox<[(String, (sha256: String, bytes: Int))]>(count: 2)
+    /// Work a run does beside the outputs (archiving, staging the case store's transaction): it runs on the
+    /// thread that is not writing the triage workbook, once that thread's outputs are done.
+    public typealias Alongside = @Sendable (NightOutcome, Province?) throws -> Void
+
+    /// The output phase on both cores: the triage workbook (the largest job) on one thread; the form parts, the
+    /// CSV files and `alongside` on the other. Each workbook's close — where libxlsxwriter does most of its work —
+    /// is serialised only against the other's close. Returns the outputs' hashes in manifest order: `cases.csv`,
+    /// `invalid-rows.csv`, the form parts, `triage.xlsx`.
+    func writeOutputs(parts: [AdditionRequestForm.Part], triage: TriageWorkbook, outcome: NightOutcome,
+                      into directory: String, scratch: String, province: Province?,
+                      alongside: Alongside?) throws -> [(String, (sha256: String, bytes: Int))] {
+        typealias Outputs = [(String, (sha256: String, bytes: Int))]
+        let results = ResultBox<Outputs>(count: 2)
         let layout = templates.form
-        let (runID, asOf) = (self.runID, self.asOf)
+        let (runID, asOf, invalidRows, fileNames) = (self.runID, self.asOf, night.invalidRows, night.fileNames)
         DispatchQueue.concurrentPerform(iterations: 2) { job in
-            results.set(job, Swift.Result { () throws -> [(String, (sha256: String, bytes: Int))] in
+            results.set(job, Swift.Result { () throws -> Outputs in
                 if job == 0 {
-                    guard let p = province else { return [] }
-                    return try Timings.measure("write \(parts.count) form part(s)") {
+                    return try Timings.measure("write triage.xlsx") {
+                        [("triage.xlsx", try triage.write(to: directory + "/triage.xlsx", temporaryDirectory: scratch))]
+                    }
+                }
+                var out: Outputs = []
+                if let p = province {
+                    out = try Timings.measure("write \(parts.count) form part(s)") {
                         try parts.map { part in
                             (part.fileName, try AdditionRequestForm.write(part, into: directory, temporaryDirectory: scratch,
                                                                           layout: layout, province: p, runID: runID, asOf: asOf))
                         }
                     }
                 }
-                return try Timings.measure("write triage.xlsx") {
-                    [("triage.xlsx", try triage.write(to: directory + "/triage.xlsx", temporaryDirectory: scratch))]
+                let csv: Outputs = try Timings.measure("write CSV files") {
+                    [("cases.csv", try CaseFiles.writeCases(outcome.cases, to: directory + "/cases.csv")),
+                     ("invalid-rows.csv", try CaseFiles.writeInvalid(invalidRows, fileNames: fileNames,
+                                                                     to: directory + "/invalid-rows.csv"))]
                 }
+                try alongside?(outcome, province)
+                return csv + out
             })
         }
-        return try results.get(0) + results.get(1)
+        return try results.get(1) + results.get(0)
     }
 
     /// Writes every output into `directory` (which must exist and be empty); the manifest last. `scratch` is a
     /// folder on the same file system for libxlsxwriter's temporary files (never `$TMPDIR`: STYLE.md, Traps).
-    public func write(into directory: String, scratch: String) throws -> Result {
+    ///
+    /// Consumes the night: once the cases are decided, the roster, the registry and the merged attempts are let go,
+    /// so the spreadsheets are written with the memory the reference data held (SPEC §9: bounded memory).
+    public consuming func write(into directory: String, scratch: String, alongside: Alongside? = nil) throws -> Result {
         let choice = try ProvinceChoice(option: provinceOption, remembered: prior.province,
                                         mentions: night.provinceMentions)
         let outcome = Timings.measure("classify") {
@@ -63,6 +82,9 @@ public struct NightExecution: Sendable {
                                 prior: prior.records, asOf: asOf, runID: runID, resendAfter: resendAfter,
                                 templates: templates)
         }
+        night.roster = Roster()
+        night.registry = Registry()
+        night.drafts = []
         if !outcome.formRows.isEmpty && choice.province == nil {
             throw ProvinceChoice.Undetermined(mentions: choice.mentions, fileNames: night.fileNames)
         }
@@ -79,23 +101,17 @@ public struct NightExecution: Sendable {
                                     outcome: outcome, warnings: warnings, templatesSHA256: templates.sha256,
                                     formFiles: parts.map(\.fileName))
         try FileSystem.makeDirectory(scratch)
-        let spreadsheets: [(String, (sha256: String, bytes: Int))]
         do {
-            spreadsheets = try Timings.measure("write spreadsheets") { try writeSpreadsheets(parts: parts, triage: triage, into: directory, scratch: scratch,
-                                                 province: choice.province) }
+            let written = try Timings.measure("write outputs") {
+                try writeOutputs(parts: parts, triage: triage, outcome: outcome, into: directory, scratch: scratch,
+                                 province: choice.province, alongside: alongside)
+            }
+            for (name, result) in written { record(name, result) }
         } catch let e as SpreadsheetError {
             // A workbook that could not be written, or is not what was written (libxlsxwriter reports success for
             // files it could not finish; Spreadsheet reads every file back): cannot write outputs.
             throw OutputProblem(path: directory, detail: e.localizedDescription)
         }
-        // The workbooks are written first — the largest files, the likeliest to meet a full disk — but listed
-        // after the CSV files.
-        try Timings.measure("write CSV files") {
-            record("cases.csv", try CaseFiles.writeCases(outcome.cases, to: directory + "/cases.csv"))
-            record("invalid-rows.csv", try CaseFiles.writeInvalid(night.invalidRows, fileNames: night.fileNames,
-                                                                  to: directory + "/invalid-rows.csv"))
-        }
-        for (name, result) in spreadsheets { record(name, result) }
 
         var warningsPerInput: [Int: Int] = [:]
         for w in warnings { warningsPerInput[w.ref.input, default: 0] += 1 }

@@ -66,7 +66,7 @@ public enum RunEngine {
 
         let created = !FileSystem.exists(workspace.root)
         do {
-            return try commitRun(runID: runID, night: night, templates: templates, options: options,
+            return try commitRun(runID: runID, night: consume night, templates: templates, options: options,
                                  workspace: workspace, hashed: hashed, lock: lock)
         } catch {
             // A first run that fails leaves no workspace behind (unless another run holds it: then it is theirs).
@@ -75,7 +75,7 @@ public enum RunEngine {
         }
     }
 
-    static func commitRun(runID: String, night: Night, templates: Templates, options: RunOptions,
+    static func commitRun(runID: String, night: consuming Night, templates: Templates, options: RunOptions,
                           workspace: Workspace, hashed: [(file: InputFile, sha256: String, bytes: Int)],
                           lock: WorkspaceLock?) throws -> RunSummary {
         try workspace.create()
@@ -114,27 +114,41 @@ public enum RunEngine {
         try FileSystem.remove(staging)
         try FileSystem.makeDirectory(staging)
         defer { try? FileSystem.remove(staging) }
-        let execution = NightExecution(night: night, prior: prior, templates: templates, runID: runID,
+        let execution = NightExecution(night: consume night, prior: prior, templates: templates, runID: runID,
                                        asOf: options.asOf, provinceOption: options.province,
                                        resendAfter: options.resendAfter, encoding: options.encoding,
                                        previousManifestSHA256: previous?.manifestSHA256)
         let scratch = staging + ".tmp"
         try FileSystem.remove(scratch)
         defer { try? FileSystem.remove(scratch) }
-        let result = try execution.write(into: staging, scratch: scratch)
-
-        CrashPoint.reached("outputs")
-        // Everything a rerun needs goes into the archive before the run is committed.
-        try Timings.measure("archive") {
-            for h in hashed { try workspace.archive.store(file: h.file.path, expectedSHA256: h.sha256) }
-            try workspace.archive.store(bytes: templates.bundle)
-            try workspace.archive.store(bytes: prior.dump)
+        // Beside the outputs: archive what a rerun needs, and write tonight's cases into the store's transaction —
+        // staged, not committed, until every output is complete.
+        let storeBox = UncheckedBox(store)
+        let archive = workspace.archive
+        let bundle = templates.bundle
+        let redoRecords = redo == nil ? nil : prior.sortedRecords
+        let result: NightExecution.Result
+        do {
+            result = try execution.write(into: staging, scratch: scratch) { outcome, _ in
+                try Timings.measure("archive") {
+                    for h in hashed { try archive.store(file: h.file.path, expectedSHA256: h.sha256) }
+                    try archive.store(bytes: bundle)
+                    try archive.store(bytes: prior.dump)
+                }
+                CrashPoint.reached("archive")
+                try Timings.measure("stage case store") {
+                    try storeBox.value.stage(replaceAll: redoRecords) { write in
+                        try outcome.forEachUpdatedRecord(prior: prior.records, asOf: options.asOf, runID: runID, write)
+                    }
+                }
+            }
+        } catch {
+            store.abandon()
+            throw error
         }
-
-        CrashPoint.reached("archive")
+        CrashPoint.reached("outputs")
         try Timings.measure("commit case store") {
-            try store.commit(replaceAll: redo == nil ? nil : prior.sortedRecords, upserts: result.outcome.updatedRecords,
-                             province: result.province, removeRun: redo?.runID,
+            try store.finish(province: result.province, removeRun: redo?.runID,
                              addRun: RunEntry(seq: (previous?.seq ?? 0) + 1, runID: runID, asOf: options.asOf,
                                               manifestSHA256: result.manifestSHA256, priorStateSHA256: prior.sha256))
         }
@@ -146,8 +160,9 @@ public enum RunEngine {
 }
 
 /// A test hook for crash safety: with `RXBIND_CRASH_AT=<stage>` in the environment, the process dies on the spot
-/// (as under SIGKILL: no clean-up runs) when it reaches that stage — `outputs` (written, not archived), `archive`
-/// (archived, not committed), `commit` (committed, not visible), `retire` (a redone run's old folder moved aside).
+/// (as under SIGKILL: no clean-up runs) when it reaches that stage — `archive` (inputs archived, outputs partly
+/// written), `outputs` (every output written and the case store's transaction staged, not committed), `commit`
+/// (committed, not visible), `retire` (a redone run's old folder moved aside).
 /// Kills at random instants rarely land in the short windows between those steps; this lands in each one.
 enum CrashPoint {
     static let stage = ProcessInfo.processInfo.environment["RXBIND_CRASH_AT"]
@@ -155,4 +170,11 @@ enum CrashPoint {
     static func reached(_ name: String) {
         if stage == name { _exit(137) }
     }
+}
+
+/// Hands a value that is used by one thread at a time to another thread (the case store's connection moves to the
+/// output thread while the main thread waits for it).
+final class UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
