@@ -15,37 +15,76 @@ public struct FlagSet: OptionSet, Sendable, Hashable {
     public var codes: String { flags.map(\.code).joined(separator: "|") }
 }
 
-/// One case of tonight, decided: what the outputs show of it, and no more (a national night has a million).
+/// What the rules and the resend rule decided for a case: kept beside its ``CaseDraft`` rather than copied into a
+/// new record with it (a national night has a million cases; both copies at once cost a hundred megabytes).
+public struct Decision: Sendable {
+    let rule: UInt8
+    let caseClass: CaseClass
+    let reason: Reason
+    let flagSet: FlagSet
+    let action: CaseAction
+    let isNew: Bool
+    let requestedOn: CalendarDate?
+    let firstSeen: CalendarDate
+    let certificateNumbers: String
+    let registrationNo: String
+    let guidance: String
+    let otherNames: String
+}
+
+/// One case of tonight, decided: its latest attempt and its decision.
 public struct CaseOutcome: Sendable {
-    public let id: ResidentID
-    /// The latest attempt's name, phone, message and time.
-    public let name: String, phone: String, message: String, attemptedAt: String
+    public let draft: CaseDraft
+    let decision: Decision
+
+    public var id: ResidentID { draft.id }
+    /// The latest attempt's name, phone and message.
+    public var name: String { draft.name }
+    public var phone: String { draft.phone }
+    public var message: String { draft.message }
     /// Tonight's attempts.
-    public let attempts: Int
+    public var attempts: Int { draft.attempts }
     /// The deciding rule's number, class and reason.
-    public let rule: Int
-    public let caseClass: CaseClass
-    public let reason: Reason
-    public let flagSet: FlagSet
+    public var rule: Int { Int(decision.rule) }
+    public var caseClass: CaseClass { decision.caseClass }
+    public var reason: Reason { decision.reason }
+    public var flagSet: FlagSet { decision.flagSet }
     /// The valid certificates whose name matches the case's: their numbers, sorted, `|`-separated.
-    public let certificateNumbers: String
-    /// The ID as the registry holds it: the 15-digit form for rules 3–4, empty without a registry record.
-    public let registryID: String
+    public var certificateNumbers: String { decision.certificateNumbers }
     /// The registration number of the first registry record the deciding rule looked at.
-    public let registrationNo: String
-    public let action: CaseAction
+    public var registrationNo: String { decision.registrationNo }
+    public var action: CaseAction { decision.action }
     /// For `ALREADY_REQUESTED`: the night it was last put on a form.
-    public let requestedOn: CalendarDate?
-    public let firstSeen: CalendarDate
+    public var requestedOn: CalendarDate? { decision.requestedOn }
+    public var firstSeen: CalendarDate { decision.firstSeen }
     /// No earlier night saw the case.
-    public let isNew: Bool
-    public let guidance: String
+    public var isNew: Bool { decision.isNew }
+    public var guidance: String { decision.guidance }
     /// For an identity mismatch: the names the deciding rule found under the number (registry or certificate),
     /// the ones staff compare with the portal's.
-    public let otherNames: String
-
+    public var otherNames: String { decision.otherNames }
     /// Flags, alphabetical.
     public var flags: [Flag] { flagSet.flags }
+
+    /// The ID as the registry holds it: the 18 digits for rules 1–2, the 15-digit form for rules 3–4, empty
+    /// without a registry record.
+    public var registryID: String {
+        switch rule {
+        case 1, 2: return id.text
+        case 3, 4: return id.fifteenDigitForm ?? id.text
+        default: return ""
+        }
+    }
+}
+
+/// Tonight's cases in ID order, each assembled from its draft and its decision on access.
+public struct CaseList: RandomAccessCollection, Sendable {
+    let drafts: [CaseDraft]
+    let decisions: [Decision]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { drafts.count }
+    public subscript(i: Int) -> CaseOutcome { CaseOutcome(draft: drafts[i], decision: decisions[i]) }
 }
 
 /// An open case of an earlier night, absent tonight and not resolved.
@@ -64,27 +103,44 @@ public struct ResolvedCase: Sendable {
 }
 
 /// A data row of the addition-request form, in the fixed column order of ``FormField``.
+///
+/// It keeps the certificate's own fields; the cells derived from the ID and the template (性别, 身份证号码, 申请原因,
+/// 备注) are made when the row is written, not held for every row of a national batch.
 public struct FormRow: Sendable, Hashable {
     public let id: ResidentID
-    public let certificateNumber: String
     /// 序号, running on across parts.
     public let seq: Int
+    /// The certificate's name, number, category, year and issue date, as the roster has them.
+    public let name: String, certificateNumber: String, category: String, year: String, issuedOn: String
+    /// Its e-certificate annotation has ended (备注 says so when the template has a text for it).
+    public let annotationExpired: Bool
+
     /// The text cells after 序号, in ``FormField`` order (姓名 … 备注).
-    public let texts: [String]
+    public func texts(_ layout: FormLayout) -> [String] {
+        [name, id.sex, id.text, certificateNumber, category, year, issuedOn, layout.reasonText,
+         annotationExpired && !layout.remarkAnnotationExpired.isEmpty ? layout.remarkAnnotationExpired : layout.remarkText]
+    }
 
     /// Every cell as text, in form order: what the fingerprint covers (SPEC §6).
-    public var cellTexts: [String] { [String(seq)] + texts }
+    public func cellTexts(_ layout: FormLayout) -> [String] { [String(seq)] + texts(layout) }
 }
 
 /// What a night decides, before anything is written.
 public struct NightOutcome: Sendable {
-    public let cases: [CaseOutcome]
+    public let cases: CaseList
     public let carriedOver: [CarriedCase]
     public let resolved: [ResolvedCase]
     public let formRows: [FormRow]
     /// Registry records tonight's `LEGACY_ID_15` cases are held under (15 digits, matching name): the upgrade
     /// worklist.
     public let legacyWorklist: [RegistryRecord]
+
+    /// How many cases satisfy a condition (counting, never copying a million outcomes into a filtered array).
+    public func count(where condition: (CaseOutcome) -> Bool) -> Int {
+        var n = 0
+        for c in cases where condition(c) { n += 1 }
+        return n
+    }
 
     /// Cases by class, for the summary.
     public var countsByClass: [CaseClass: Int] {
@@ -102,10 +158,10 @@ public struct NightOutcome: Sendable {
     public static func decide(drafts: [CaseDraft], roster: Roster, registry: Registry,
                               prior: [UInt64: CaseRecord], asOf: CalendarDate, runID: String,
                               resendAfter: Int, templates: Templates) -> NightOutcome {
-        var outcomes: [CaseOutcome] = []
-        outcomes.reserveCapacity(drafts.count)
+        var decisions: [Decision] = []
+        decisions.reserveCapacity(drafts.count)
         var legacy: [RegistryRecord] = []
-        var formCertificates: [(CaseDraft, Certificate)] = []
+        var formRows: [FormRow] = []
         var tonight = Set<UInt64>()
         tonight.reserveCapacity(drafts.count)
         // A handful of distinct texts serve every case: one copy each.
@@ -128,7 +184,14 @@ public struct NightOutcome: Sendable {
                 requestedOn = last
             }
             let matching = evidence.matchingCertificates.sorted { $0.number < $1.number }
-            if action == .requestAddition { for c in matching { formCertificates.append((draft, c)) } }
+            if action == .requestAddition {
+                for c in matching {
+                    formRows.append(FormRow(
+                        id: draft.id, seq: formRows.count + 1, name: c.name, certificateNumber: c.number,
+                        category: c.category, year: c.year, issuedOn: c.issuedOn,
+                        annotationExpired: c.annotationExpires.map { $0 < asOf } ?? false))
+                }
+            }
             let records: [RegistryRecord]
             switch verdict.rule {
             case 1, 2: records = evidence.r18
@@ -154,14 +217,11 @@ public struct NightOutcome: Sendable {
                                                requestedOn: requestedOn)
                 guidance[key] = text
             }
-            outcomes.append(CaseOutcome(
-                id: draft.id, name: draft.name, phone: draft.phone, message: draft.message,
-                attemptedAt: draft.attemptedAt, attempts: draft.attempts, rule: verdict.rule,
-                caseClass: verdict.caseClass, reason: verdict.reason, flagSet: FlagSet(flags),
-                certificateNumbers: matching.map(\.number).joined(separator: "|"),
-                registryID: records.first?.heldIDText ?? "", registrationNo: records.first?.registrationNo ?? "",
-                action: action, requestedOn: requestedOn, firstSeen: firstSeen, isNew: before == nil,
-                guidance: text, otherNames: otherNames))
+            decisions.append(Decision(
+                rule: UInt8(verdict.rule), caseClass: verdict.caseClass, reason: verdict.reason,
+                flagSet: FlagSet(flags), action: action, isNew: before == nil, requestedOn: requestedOn,
+                firstSeen: firstSeen, certificateNumbers: matching.map(\.number).joined(separator: "|"),
+                registrationNo: records.first?.registrationNo ?? "", guidance: text, otherNames: otherNames))
         }
 
         var carried: [CarriedCase] = []
@@ -177,17 +237,7 @@ public struct NightOutcome: Sendable {
             }
         }
 
-        var formRows: [FormRow] = []
-        formRows.reserveCapacity(formCertificates.count)
-        let layout = templates.form
-        for (i, (draft, c)) in formCertificates.enumerated() {
-            let expired = c.annotationExpires.map { $0 < asOf } ?? false
-            formRows.append(FormRow(id: draft.id, certificateNumber: c.number, seq: i + 1, texts: [
-                c.name, draft.id.sex, draft.id.text, c.number, c.category, c.year, c.issuedOn, layout.reasonText,
-                expired && !layout.remarkAnnotationExpired.isEmpty ? layout.remarkAnnotationExpired : layout.remarkText,
-            ]))
-        }
-        return NightOutcome(cases: outcomes, carriedOver: carried, resolved: resolved, formRows: formRows,
+        return NightOutcome(cases: CaseList(drafts: drafts, decisions: decisions), carriedOver: carried, resolved: resolved, formRows: formRows,
                             legacyWorklist: legacy)
     }
 

@@ -1,14 +1,18 @@
 /// A day of the proleptic Gregorian calendar, with no time zone and no locale (outputs never depend on either).
+///
+/// Four bytes (`YYYYMMDD` as an integer, so integer order is date order): a national night keeps millions of them.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    private let packed: Int32
+
+    public var year: Int { Int(packed / 10000) }
+    public var month: Int { Int(packed / 100 % 100) }
+    public var day: Int { Int(packed % 100) }
 
     /// A real calendar date, or nil.
     public init?(year: Int, month: Int, day: Int) {
         guard year >= 1, year <= 9999, month >= 1, month <= 12, day >= 1,
               day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year; self.month = month; self.day = day
+        packed = Int32(year * 10000 + month * 100 + day)
     }
 
     /// `YYYY-MM-DD`, strictly.
@@ -84,9 +88,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        month = m
-        day = d
+        packed = Int32((yoe + era * 400 + (m <= 2 ? 1 : 0)) * 10000 + m * 100 + d)
     }
 
     /// Whole days from `other` to `self`.
@@ -99,9 +101,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// `YYYYMMDD`, as run ids and file names carry it.
     public var compact: String { "\(pad(year, 4))\(pad(month, 2))\(pad(day, 2))" }
 
-    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.packed < b.packed }
 
     static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 

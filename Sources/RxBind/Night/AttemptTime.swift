@@ -19,6 +19,15 @@ public struct AttemptTime: Comparable, Sendable, Hashable {
     /// Whether the value was readable.
     public var isKnown: Bool { value >= 0 }
 
+    /// `YYYY-MM-DD HH:MM:SS` (empty when unknown).
+    public var text: String {
+        guard isKnown else { return "" }
+        let v = value
+        let parts = [v / 10_000_000_000, v / 100_000_000 % 100, v / 1_000_000 % 100, v / 10_000 % 100, v / 100 % 100, v % 100]
+        return pad(Int(parts[0]), 4) + "-" + pad(Int(parts[1]), 2) + "-" + pad(Int(parts[2]), 2) + " "
+            + pad(Int(parts[3]), 2) + ":" + pad(Int(parts[4]), 2) + ":" + pad(Int(parts[5]), 2)
+    }
+
     static func parse(_ b: [UInt8]) -> AttemptTime? {
         guard b.count == 16 || b.count == 19 else { return nil }
         let dash = UInt8(ascii: "-"), slash = UInt8(ascii: "/")

@@ -1,12 +1,16 @@
 /// A row's place: which input (its index in the night's inputs, in argument order) and the physical line on which
 /// the record starts (the header is line 1).
 public struct RowRef: Sendable, Hashable, Comparable {
-    public let input: Int
-    public let line: Int
+    // Eight bytes: a national night keeps a million of them (every row naming a province).
+    private let storedLine: UInt32
+    private let storedInput: UInt16
+
+    public var input: Int { Int(storedInput) }
+    public var line: Int { Int(storedLine) }
 
     public init(input: Int, line: Int) {
-        self.input = input
-        self.line = line
+        storedInput = UInt16(clamping: input)
+        storedLine = UInt32(clamping: line)
     }
 
     public static func < (a: RowRef, b: RowRef) -> Bool { (a.input, a.line) < (b.input, b.line) }
@@ -51,7 +55,9 @@ public struct CaseDraft: Sendable {
     public internal(set) var name: String
     public internal(set) var phone: String
     public internal(set) var message: String
-    public internal(set) var attemptedAt: String
+    /// The latest attempt's `attempted_at` as the file wrote it, kept only when it could not be read (a readable
+    /// time is shown from ``latestTime``: a string each for a million cases is memory a national night lacks).
+    var unreadableTime: String
     public internal(set) var latestTime: AttemptTime
     public internal(set) var latestRow: RowRef
     /// Some row says the account is level 2.
@@ -62,11 +68,14 @@ public struct CaseDraft: Sendable {
     /// The case's name, as compared.
     public var nameKey: NameKey { NameKey(normalized: name) }
 
+    /// The latest attempt's time for display: `YYYY-MM-DD HH:MM:SS`, or the text the file held when unreadable.
+    public var attemptedAt: String { latestTime.isKnown ? latestTime.text : unreadableTime }
+
     mutating func take(_ row: FailureRow, time: AttemptTime) {
         name = row.name
         phone = row.phone
         message = row.message
-        attemptedAt = row.attemptedAt
+        unreadableTime = time.isKnown ? "" : row.attemptedAt
         latestTime = time
         latestRow = row.ref
     }
@@ -106,7 +115,8 @@ public struct FailureAggregator: Sendable {
             } else {
                 index[reading.id.packed] = drafts.count
                 drafts.append(CaseDraft(id: reading.id, attempts: 1, name: row.name, phone: row.phone,
-                                        message: row.message, attemptedAt: row.attemptedAt, latestTime: time,
+                                        message: row.message, unreadableTime: time.isKnown ? "" : row.attemptedAt,
+                                        latestTime: time,
                                         latestRow: row.ref, accountLevel2: level2, from15Digits: reading.heldAs15))
             }
         }

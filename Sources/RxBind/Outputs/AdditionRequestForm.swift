@@ -109,12 +109,13 @@ public enum AdditionRequestForm {
         for (r, row) in part.rows.enumerated() {
             let y = 3 + r
             // Wrapped cells do not grow their row when a file is opened: give the row the lines its longest text needs.
-            let lines = zip(row.cellTexts, widths).map { text, width in
+            let cells = row.cellTexts(layout)
+            let lines = zip(cells, widths).map { text, width in
                 Int((Double(displayWidth(text)) / max(1, width - 1)).rounded(.up))
             }.max() ?? 1
             if lines > 1 { try book.setRow(y, sheet: sheet, height: Double(min(lines, 20)) * 12.75 + 3) }
             try book.write(integer: row.seq, sheet: sheet, row: y, column: 0, format: number)
-            for (i, text) in row.texts.enumerated() {
+            for (i, text) in cells.dropFirst().enumerated() {
                 try book.write(text, sheet: sheet, row: y, column: i + 1, format: cell)
             }
         }
@@ -135,7 +136,7 @@ public enum AdditionRequestForm {
         try book.setCustomProperty(name: "rxbind-part", string: part.label)
         try book.setCustomProperty(name: "rxbind-columns", string: columnKeys)
         try book.setCustomProperty(name: "rxbind-fingerprint",
-                                   string: fingerprint(batch: runID, rows: part.rows.map(\.cellTexts)))
+                                   string: fingerprint(batch: runID, rows: part.rows.map { $0.cellTexts(layout) }))
         let closing = Timings.begin("  close \((path as NSString).lastPathComponent)")
         _ = try book.close()
         Timings.end(closing)

@@ -14,7 +14,7 @@ public enum CaseFiles {
     }
 
     /// Writes `cases.csv`: tonight's cases, sorted by ID number.
-    public static func writeCases(_ cases: [CaseOutcome], to path: String) throws -> (sha256: String, bytes: Int) {
+    public static func writeCases(_ cases: CaseList, to path: String) throws -> (sha256: String, bytes: Int) {
         let file = try OutputFile(path: path)
         try CSVOutput.write(to: file, header: casesHeader, rows: cases.lazy.map(row))
         return try file.close()

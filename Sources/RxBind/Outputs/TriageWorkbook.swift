@@ -229,11 +229,11 @@ public struct TriageWorkbook: Sendable {
         ], showsLegend: false, width: 520, height: 260), sheet: summary, row: firstCountRow - 1, column: 4)
         y += 1
         let totals: [(String, Int)] = [
-            ("今晚案例", outcome.cases.count), ("新案例", outcome.cases.filter(\.isNew).count),
-            ("此前出现过", outcome.cases.filter { !$0.isNew }.count), ("遗留未结", outcome.carriedOver.count),
+            ("今晚案例", outcome.cases.count), ("新案例", outcome.count { $0.isNew }),
+            ("此前出现过", outcome.count { !$0.isNew }), ("遗留未结", outcome.carriedOver.count),
             ("今晚解决", outcome.resolved.count),
-            ("今晚申请添加", outcome.cases.filter { $0.action == .requestAddition }.count),
-            ("已申请（未到重发期）", outcome.cases.filter { $0.action == .alreadyRequested }.count),
+            ("今晚申请添加", outcome.count { $0.action == .requestAddition }),
+            ("已申请（未到重发期）", outcome.count { $0.action == .alreadyRequested }),
             ("申请表数据行", outcome.formRows.count), ("无效行", night.invalidRows.count), ("警告", warnings.count),
         ]
         // Below the chart, which covers about fourteen rows from the class table.

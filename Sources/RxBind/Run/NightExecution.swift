@@ -124,10 +124,10 @@ public struct NightExecution: Sendable {
         for (c, n) in outcome.countsByClass { byClass[c.code] = n }
         let counts = Manifest.Counts(
             byClass: byClass, cases: outcome.cases.count, invalidRows: night.invalidRows.count,
-            new: outcome.cases.filter(\.isNew).count, seenAgain: outcome.cases.filter { !$0.isNew }.count,
+            new: outcome.count { $0.isNew }, seenAgain: outcome.count { !$0.isNew },
             carriedOver: outcome.carriedOver.count, resolved: outcome.resolved.count,
-            requested: outcome.cases.filter { $0.action == .requestAddition }.count,
-            alreadyRequested: outcome.cases.filter { $0.action == .alreadyRequested }.count,
+            requested: outcome.count { $0.action == .requestAddition },
+            alreadyRequested: outcome.count { $0.action == .alreadyRequested },
             formRows: outcome.formRows.count, formParts: parts.count, warnings: warnings.count)
         let manifest = Manifest(
             runID: runID, asOf: asOf.iso,
