@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(name: "rxbind-gen"),
 
         // Micro-benchmarks of the hot paths for `make bench` (scripts/bench.sh).
-        .executableTarget(name: "rxbind-bench", dependencies: ["RxBind"]),
+        .executableTarget(name: "rxbind-bench", dependencies: ["RxBind", "Spreadsheet", "SpreadsheetReader"]),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["SpreadsheetReader", "ZIPFoundation"], path: "Tests/TestSupport"),

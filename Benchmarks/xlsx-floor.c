@@ -4,7 +4,8 @@
  * rxbind run with RXBIND_CELL_LOG_DIR=DIR records every sheet and cell its workbooks are given (Spreadsheet's
  * cell log: "M\t<constant memory 0|1>", "S\t<sheet>", "s\t<row>\t<col>\t<text>", "n\t<row>\t<col>\t<number>").
  * This program replays one log into a new workbook in the same mode and prints the seconds it took, from
- * workbook_new_opt to workbook_close: what the Swift writer is compared with in docs/BENCHMARKS.md.
+ * workbook_new_opt to workbook_close (and, third, how much of it filling the cells took): what the Swift writer is
+ * compared with in docs/BENCHMARKS.md.
  *
  * Usage: xlsx-floor LOG OUT.xlsx TMPDIR
  * Built by scripts/bench.sh: cc -O2 Benchmarks/xlsx-floor.c $(pkg-config --cflags --libs xlsxwriter)
@@ -102,11 +103,14 @@ int main(int argc, char **argv) {
         }
         if (error) { fprintf(stderr, "write failed: %s\n", lxw_strerror(error)); return 73; }
     }
+    struct timespec filled;
+    clock_gettime(CLOCK_MONOTONIC, &filled);
     lxw_error error = workbook_close(workbook);
     clock_gettime(CLOCK_MONOTONIC, &end);
     if (error) { fprintf(stderr, "close failed: %s\n", lxw_strerror(error)); return 73; }
     double seconds = (double)(end.tv_sec - start.tv_sec) + (double)(end.tv_nsec - start.tv_nsec) / 1e9;
-    printf("%.3f\t%ld\n", seconds, cells);
+    double fill = (double)(filled.tv_sec - start.tv_sec) + (double)(filled.tv_nsec - start.tv_nsec) / 1e9;
+    printf("%.3f\t%ld\t%.3f\n", seconds, cells, fill);
     free(entries);
     free(data);
     return 0;

@@ -263,7 +263,8 @@ public struct Workbook: ~Copyable, @unchecked Sendable {
             }
             var closedSheets: [ClosedWorkbook.Sheet] = []
             for (info, sheet) in zip(reader.sheets, sheets) {
-                let rowCount = try reader.rowCount(of: info)
+                // The fast count: libxlsxwriter writes no comments or CDATA, and the count checks the end tag.
+                let rowCount = try reader.rowTagCount(of: info)
                 guard rowCount == sheet.rows.count else {
                     throw SpreadsheetError.rowCountMismatch(
                         path: path, sheet: sheet.name, written: sheet.rows.count, found: rowCount

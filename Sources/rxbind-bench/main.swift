@@ -3,8 +3,13 @@
 //
 //   rxbind-bench read FILE...        MB/s of the reader (records split and every field's bytes touched), best of 3
 //   rxbind-bench load-roster FILE    rows/s of RosterFile.read (reading, normalising, indexing), best of 3
+//   rxbind-bench count-rows FILE     seconds to count every sheet's rows (what Spreadsheet's read-back costs)
+//   rxbind-bench replay LOG OUT TMP  the cells of a cell log written through Spreadsheet (the Swift wrapper, with its
+//                                    checks and read-back) — beside Benchmarks/xlsx-floor.c, which writes them from C
 import Foundation
 import RxBind
+import Spreadsheet
+import SpreadsheetReader
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -51,6 +56,56 @@ do {
         }
         print("load-roster\t\((path as NSString).lastPathComponent)\t\(rows) rows\t"
               + String(format: "%.0f rows/s", Double(rows) / t))
+    case "count-rows":
+        let path = arguments[1]
+        var rows = 0
+        let t = try best(1) {
+            let book = try WorkbookReader(path: path)
+            rows = 0
+            for sheet in book.sheets { rows += try book.rowCount(of: sheet) }
+        }
+        print("count-rows\t\((path as NSString).lastPathComponent)\t\(rows) rows\t" + String(format: "%.2f s", t))
+    case "replay":
+        // The log is parsed before the clock starts, as the C floor does.
+        let text = try String(contentsOfFile: arguments[1], encoding: .utf8)
+        enum Entry { case mode(Bool), sheet(String), text(Int, Int, String), number(Int, Int, Double) }
+        var entries: [Entry] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let f = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+            switch f[0] {
+            case "M": entries.append(.mode(f[1] == "1"))
+            case "S": entries.append(.sheet(String(f[1])))
+            case "s":
+                let raw = f.count > 3 ? String(f[3]) : ""
+                entries.append(.text(Int(f[1])!, Int(f[2])!, raw.replacingOccurrences(of: "\\t", with: "\t")
+                    .replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\\\", with: "\\")))
+            case "n": entries.append(.number(Int(f[1])!, Int(f[2])!, Double(f[3])!))
+            default: break
+            }
+        }
+        var cells = 0
+        var fill = 0.0
+        let t = try seconds {
+            guard case .mode(let constant) = entries.first else { return }
+            var book = try Workbook(path: arguments[2],
+                                    options: WorkbookOptions(temporaryDirectory: arguments[3], constantMemory: constant,
+                                                             useZip64: constant),
+                                    properties: DocumentProperties(created: Date(timeIntervalSince1970: 1_763_683_200)))
+            var sheet: SheetID? = nil
+            fill = try seconds {
+                for e in entries.dropFirst() {
+                    switch e {
+                    case .mode: break
+                    case .sheet(let name): sheet = try book.addWorksheet(named: name)
+                    case .text(let r, let c, let s): try book.write(s, sheet: sheet!, row: r, column: c); cells += 1
+                    case .number(let r, let c, let v): try book.write(number: v, sheet: sheet!, row: r, column: c); cells += 1
+                    }
+                }
+            }
+            _ = try book.close()
+        }
+        print("replay\t\((arguments[1] as NSString).lastPathComponent)\t\(cells) cells\t"
+              + String(format: "%.3f s (filling %.3f s)", t, fill))
     default:
         FileHandle.standardError.write(Data("unknown command \(command)\n".utf8))
         exit(64)

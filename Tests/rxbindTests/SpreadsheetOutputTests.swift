@@ -194,6 +194,38 @@ import TestSupport
             for row in rows { seq += 1; #expect(Self.text(row[0]) == String(seq), "序号 runs on across parts") }
         }
         #expect(seq == 5300)
+        // A provincial-size workbook (2,700 cases) is written in standard mode: shared strings, no inline strings.
+        let triage = try WorkbookReader(path: run + "/triage.xlsx")
+        #expect(triage.partNames.contains("xl/sharedStrings.xml"))
+        for sheet in triage.sheets {
+            #expect(!String(decoding: try triage.partData(sheet.part), as: UTF8.self).contains("inlineStr"), "\(sheet.name)")
+        }
+    }
+
+    @Test func aNationalScaleWorkbookIsWrittenInConstantMemoryModeAndSaysSo() throws {
+        // 52,000 cases × 10 columns: past the 500,000 cells of standard mode.
+        let dir = try TemporaryDirectory("constant-memory")
+        var night = SmallNight()
+        for i in 0..<52_000 {
+            let id = validID(String(format: "%02d0102%04d%02d%02d%03d", [11, 36, 44, 65][i % 4], 1950 + i / 336 % 50,
+                                    1 + i / 28 % 12, 1 + i % 28, i / 4 % 1000))
+            night.failures.append(People.failure(id, "测试" + String(i)))
+        }
+        let args = try night.write(into: dir.file("night"))
+        let r = try RxBindBinary.run(["run", "--workspace", dir.file("ws"), "--as-of", "2026-11-20", "--province", "江西"] + args)
+        #expect(r.status == 0, "\(r.stderr)")
+        let run = dir.file("ws/runs/" + (try #require(runIDs(dir.file("ws")).first)))
+        let book = try WorkbookReader(path: run + "/triage.xlsx")
+        var summary: [String] = []
+        try book.forEachRow(in: book.sheets[0]) { row in summary += row.cells.compactMap { $0.value.text } }
+        #expect(summary.contains { $0.contains("常量内存模式") }, "the summary sheet says which mode")
+        let sheet = try #require(book.sheet(named: "无执业药师资格"))
+        #expect(String(decoding: try book.partData(sheet.part), as: UTF8.self).contains("inlineStr"))
+        var ids = 0
+        try book.forEachRow(in: sheet) { row in
+            if case .text(let id, .inline)? = row.value(atColumn: 0), id.count == 18 { ids += 1 }
+        }
+        #expect(ids == 52_000, "every case, its ID a text cell")
     }
 
     @Test func libreOfficeReadsEveryIDIntact() throws {

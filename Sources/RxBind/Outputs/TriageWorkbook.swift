@@ -38,62 +38,72 @@ public struct TriageWorkbook: Sendable {
         case number(Int)
     }
 
-    /// A column of a class sheet: heading, width, and the cell of a case.
-    struct Column {
-        let heading: String
-        let width: Double
-        let value: (CaseOutcome) -> Cell
+    /// A column of a class sheet.
+    enum Field {
+        case id, name, reason, flags, attempts, firstSeen, phone, message, otherNames, registryID, registrationNo
+        case certificateNumbers, requestedOn, action, guidance
+
+        var heading: String {
+            switch self {
+            case .id: return "身份证号码"
+            case .name: return "姓名"
+            case .reason: return "原因"
+            case .flags: return "标记"
+            case .attempts: return "尝试次数"
+            case .firstSeen: return "首次出现"
+            case .phone: return "手机号"
+            case .message: return "失败原因"
+            case .otherNames: return "对照姓名（注册系统或证书）"
+            case .registryID: return "注册系统身份证号"
+            case .registrationNo: return "注册证编号"
+            case .certificateNumbers: return "证书编号"
+            case .requestedOn: return "已申请日期"
+            case .action: return "处理动作"
+            case .guidance: return "处理指导"
+            }
+        }
+
+        var width: Double {
+            switch self {
+            case .id, .registryID: return 21
+            case .name: return 12
+            case .reason: return 30
+            case .flags: return 24
+            case .attempts: return 9
+            case .firstSeen, .requestedOn: return 12
+            case .phone: return 14
+            case .message: return 28
+            case .otherNames, .certificateNumbers: return 18
+            case .registrationNo, .action: return 20
+            case .guidance: return 60
+            }
+        }
     }
 
     /// The columns of a class's sheet: what staff need for that class, the guidance last. Fewer columns where a
     /// class needs fewer keeps a national-scale workbook (millions of cells) within the spreadsheet stage's budget.
-    static func columns(for cls: CaseClass) -> [Column] {
-        let common: [Column] = [
-            Column(heading: "身份证号码", width: 21) { .text($0.id.text) },
-            Column(heading: "姓名", width: 12) { .text($0.name) },
-            Column(heading: "原因", width: 30) { .text($0.reason.code) },
-            Column(heading: "标记", width: 24) { .text($0.flagSet.codes) },
-            Column(heading: "尝试次数", width: 9) { .number($0.attempts) },
-            Column(heading: "首次出现", width: 12) { .text($0.firstSeen.iso) },
-            Column(heading: "手机号", width: 14) { .text($0.phone) },
-        ]
-        let message = Column(heading: "失败原因", width: 28) { .text($0.message) }
-        let registryID = Column(heading: "注册系统身份证号", width: 21) { .text($0.registryID) }
-        let registrationNo = Column(heading: "注册证编号", width: 20) { .text($0.registrationNo) }
-        let specific: [Column]
+    static func fields(for cls: CaseClass) -> [Field] {
+        let specific: [Field]
         switch cls {
-        case .portalAccount: specific = [message, registrationNo]
-        case .identityMismatch:
-            specific = [Column(heading: "对照姓名（注册系统或证书）", width: 18) { .text($0.otherNames) }, registryID, message]
-        case .legacyID15: specific = [registryID, registrationNo]
-        case .noQualification: specific = [message]
-        case .missingRegistryRecord:
-            specific = [Column(heading: "证书编号", width: 18) { .text($0.certificateNumbers) },
-                        Column(heading: "已申请日期", width: 12) { .text($0.requestedOn?.iso ?? "") }]
+        case .portalAccount: specific = [.message, .registrationNo]
+        case .identityMismatch: specific = [.otherNames, .registryID, .message]
+        case .legacyID15: specific = [.registryID, .registrationNo]
+        case .noQualification: specific = [.message]
+        case .missingRegistryRecord: specific = [.certificateNumbers, .requestedOn]
         }
-        return common + specific + [
-            Column(heading: "处理动作", width: 20) { .text($0.action.rawValue) },
-            Column(heading: "处理指导", width: 60) { .text($0.guidance) },
-        ]
+        return [.id, .name, .reason, .flags, .attempts, .firstSeen, .phone] + specific + [.action, .guidance]
     }
 
-    /// The sheets after the summary, in order.
-    var tables: [Table] {
-        var tables: [Table] = []
+    /// The class sheets' rows: the indices of each class's cases, in ID order.
+    var casesByClass: [CaseClass: [Int]] {
         var byClass: [CaseClass: [Int]] = [:]
         for (i, c) in outcome.cases.enumerated() { byClass[c.caseClass, default: []].append(i) }
-        let all = outcome.cases
-        for cls in CaseClass.allCases {
-            let indices = byClass[cls] ?? []
-            let columns = TriageWorkbook.columns(for: cls)
-            tables.append(Table(
-                name: cls.label, headings: columns.map(\.heading), widths: columns.map(\.width), note: nil,
-                rowCount: indices.count,
-                row: { i in
-                    let c = all[indices[i]]
-                    return columns.map { $0.value(c) }
-                }))
-        }
+        return byClass
+    }
+
+    /// The sheets after the class sheets, in order.
+    var tables: [Table] {
+        var tables: [Table] = []
         let legacy = outcome.legacyWorklist
         tables.append(Table(
             name: "15位号码升级清单",
@@ -147,7 +157,11 @@ public struct TriageWorkbook: Sendable {
     /// Writes the workbook; returns its hash and size.
     public func write(to path: String, temporaryDirectory: String) throws -> (sha256: String, bytes: Int) {
         let tables = self.tables
-        let cells = tables.reduce(0) { $0 + ($1.rowCount + 1) * $1.headings.count } + 200
+        let byClass = casesByClass
+        let classCells = CaseClass.allCases.reduce(0) { total, cls in
+            total + TriageWorkbook.fields(for: cls).count * ((byClass[cls]?.count ?? 0) + 1)
+        }
+        let cells = classCells + tables.reduce(0) { $0 + ($1.rowCount + 1) * $1.headings.count } + 200
         let constantMemory = cells > TriageWorkbook.standardModeCellLimit
         var book = try Workbook(
             path: path,
@@ -246,17 +260,63 @@ public struct TriageWorkbook: Sendable {
             y += 1
         }
 
+        // Class sheets, one row per case: written field by field with no array or closure per row (a national
+        // night has a million rows here). Flags and dates repeat: their texts are made once.
+        var flagTexts: [UInt8: String] = [:]
+        var dateTexts: [CalendarDate: String] = [:]
+        for cls in CaseClass.allCases {
+            let fields = TriageWorkbook.fields(for: cls)
+            let sheet = try book.addWorksheet(named: cls.label)
+            for (i, f) in fields.enumerated() {
+                try book.setColumnWidth(f.width, columns: i...i, sheet: sheet)
+                try book.write(f.heading, sheet: sheet, row: 0, column: i, format: heading)
+            }
+            let indices = byClass[cls] ?? []
+            for (r, index) in indices.enumerated() {
+                let c = outcome.cases[index]
+                let y = r + 1
+                for (x, field) in fields.enumerated() {
+                    let value: String
+                    switch field {
+                    case .attempts:
+                        try book.write(integer: c.attempts, sheet: sheet, row: y, column: x)
+                        continue
+                    case .id: value = c.id.text
+                    case .name: value = c.name
+                    case .reason: value = c.reason.code
+                    case .flags:
+                        let key = c.flagSet.rawValue
+                        if let t = flagTexts[key] { value = t } else { value = c.flagSet.codes; flagTexts[key] = value }
+                    case .firstSeen:
+                        if let t = dateTexts[c.firstSeen] { value = t } else { value = c.firstSeen.iso; dateTexts[c.firstSeen] = value }
+                    case .phone: value = c.phone
+                    case .message: value = c.message
+                    case .otherNames: value = c.otherNames
+                    case .registryID: value = c.registryID
+                    case .registrationNo: value = c.registrationNo
+                    case .certificateNumbers: value = c.certificateNumbers
+                    case .requestedOn: value = c.requestedOn?.iso ?? ""
+                    case .action: value = c.action.rawValue
+                    case .guidance:
+                        try book.write(c.guidance, sheet: sheet, row: y, column: x, format: wrap)
+                        continue
+                    }
+                    try book.write(value, sheet: sheet, row: y, column: x, format: text)
+                }
+            }
+            try book.freezePanes(sheet: sheet, rows: 1)
+            try book.setAutoFilter(sheet: sheet, rows: 0...max(0, indices.count), columns: 0...(fields.count - 1))
+        }
+
         for table in tables {
             let sheet = try book.addWorksheet(named: table.name)
             for (i, w) in table.widths.enumerated() { try book.setColumnWidth(w, columns: i...i, sheet: sheet) }
             for (i, h) in table.headings.enumerated() { try book.write(h, sheet: sheet, row: 0, column: i, format: heading) }
-            // The guidance column wraps; every other text cell is plain text.
-            let wrapColumn = table.headings.last == "处理指导" ? table.headings.count - 1 : -1
             for r in 0..<table.rowCount {
                 for (i, c) in table.row(r).enumerated() {
                     switch c {
                     case .text(let s):
-                        try book.write(s, sheet: sheet, row: r + 1, column: i, format: i == wrapColumn ? wrap : text)
+                        try book.write(s, sheet: sheet, row: r + 1, column: i, format: text)
                     case .number(let n):
                         try book.write(integer: n, sheet: sheet, row: r + 1, column: i)
                     }
