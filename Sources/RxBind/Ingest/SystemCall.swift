@@ -5,7 +5,7 @@ struct SystemCallError: Error, Equatable {
     /// The `errno` value.
     let code: Int32
 
-    /// The system's message for the code. rxbind never calls `setlocale`, so this is glibc's English text.
+    /// The system's message for the code. rxbind never changes the C locale, so this is glibc's English text.
     var message: String {
         // > The strerror() function returns a pointer to a string that describes the error code passed in the
         // > argument errnum … This string must not be modified by the application.

@@ -36,13 +36,7 @@ struct StringArena: Sendable {
             out.reserveCapacity(count)
             var p = Int(offset)
             for _ in 0..<count {
-                var n = 0, shift = 0
-                while true {
-                    let byte = b[p]; p += 1
-                    n |= Int(byte & 0x7F) << shift
-                    if byte < 0x80 { break }
-                    shift += 7
-                }
+                let n = StringArena.length(b, at: &p)
                 out.append(String(decoding: UnsafeBufferPointer(rebasing: b[p..<(p + n)]), as: UTF8.self))
                 p += n
             }
@@ -54,19 +48,22 @@ struct StringArena: Sendable {
     func string(at offset: UInt32, field index: Int) -> String {
         bytes.withUnsafeBufferPointer { b in
             var p = Int(offset)
-            var i = 0
-            while true {
-                var n = 0, shift = 0
-                while true {
-                    let byte = b[p]; p += 1
-                    n |= Int(byte & 0x7F) << shift
-                    if byte < 0x80 { break }
-                    shift += 7
-                }
-                if i == index { return String(decoding: UnsafeBufferPointer(rebasing: b[p..<(p + n)]), as: UTF8.self) }
-                p += n
-                i += 1
-            }
+            for _ in 0..<index { p += StringArena.length(b, at: &p) }
+            let n = StringArena.length(b, at: &p)
+            return String(decoding: UnsafeBufferPointer(rebasing: b[p..<(p + n)]), as: UTF8.self)
+        }
+    }
+
+    /// Reads a field's length prefix (7 bits a byte, low bits first) and moves `p` past it.
+    @inline(__always)
+    static func length(_ b: UnsafeBufferPointer<UInt8>, at p: inout Int) -> Int {
+        var n = 0, shift = 0
+        while true {
+            let byte = b[p]
+            p += 1
+            n |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return n }
+            shift += 7
         }
     }
 }

@@ -17,56 +17,47 @@ public struct Archive: Sendable {
     /// Whether the archive holds a hash.
     public func contains(_ sha256: String) -> Bool { FileSystem.exists(path(for: sha256)) }
 
-    /// Stores a file's bytes under their hash (copying through a temporary name, so a half-copied file is never
-    /// under a hash); returns the hash and size. Already stored: nothing is written.
+    /// Stores a file's bytes under their hash; already stored: nothing is written. A copy that does not hash to
+    /// what the file hashed to when the run began is refused: the export changed while rxbind was reading it.
     @discardableResult
     public func store(file source: String, expectedSHA256: String) throws -> String {
-        let target = path(for: expectedSHA256)
-        if FileSystem.exists(target) { return expectedSHA256 }
-        let dir = (target as NSString).deletingLastPathComponent
-        try FileSystem.makeDirectory(dir)
-        let temp = dir + "/.incoming-" + expectedSHA256
-        try FileSystem.remove(temp)
-        let out = try OutputFile(path: temp, mode: 0o600)
-        let fd = open(source, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { throw InputProblem.unreadable(file: source, detail: "cannot be opened: \(String(cString: strerror(errno)))") }
-        defer { Glibc.close(fd) }
-        let size = 1 << 20
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let n = Glibc.read(fd, buffer.baseAddress, size)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputProblem.unreadable(file: source, detail: "cannot be read: \(String(cString: strerror(errno)))")
+        try store(sha256: expectedSHA256) { out in
+            try FileSystem.forEachChunk(of: source) { try out.write(bytes: $0) }
+            guard try out.close().sha256 == expectedSHA256 else {
+                throw InputProblem.unreadable(file: source,
+                                              detail: "changed while rxbind was reading it; run again when the export is complete")
             }
-            if n == 0 { break }
-            try out.write(bytes: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
-        let (sha, _) = try out.close()
-        guard sha == expectedSHA256 else {
-            try FileSystem.remove(temp)
-            throw InputProblem.unreadable(file: source, detail: "changed while rxbind was reading it; run again when the export is complete")
-        }
-        try seal(temp, as: target)
-        return sha
+        return expectedSHA256
     }
 
     /// Stores bytes under their hash.
     @discardableResult
     public func store(bytes: [UInt8]) throws -> String {
         let sha = Digest.sha256(bytes)
-        let target = path(for: sha)
-        if FileSystem.exists(target) { return sha }
+        try store(sha256: sha) { out in
+            try out.write(bytes)
+            try out.close()
+        }
+        return sha
+    }
+
+    /// Writes (and closes) a new archive file through a temporary name, then seals it under its hash, so a
+    /// half-written file is never under a hash.
+    private func store(sha256: String, _ write: (OutputFile) throws -> Void) throws {
+        let target = path(for: sha256)
+        if FileSystem.exists(target) { return }
         let dir = (target as NSString).deletingLastPathComponent
         try FileSystem.makeDirectory(dir)
-        let temp = dir + "/.incoming-" + sha
+        let temp = dir + "/.incoming-" + sha256
         try FileSystem.remove(temp)
-        let out = try OutputFile(path: temp, mode: 0o600)
-        try out.write(bytes)
-        try out.close()
+        do {
+            try write(try OutputFile(path: temp, mode: 0o600))
+        } catch {
+            try? FileSystem.remove(temp)
+            throw error
+        }
         try seal(temp, as: target)
-        return sha
     }
 
     private func seal(_ temp: String, as target: String) throws {

@@ -77,10 +77,19 @@ enum FileSystem {
 
     /// Hashes a file in chunks and, in the same pass, feeds an encoding sniffer (so an input is read once for both).
     static func hash(_ path: String, sniffer: inout EncodingSniffer?) throws -> (sha256: String, bytes: Int) {
+        var digest = StreamingDigest()
+        try forEachChunk(of: path) { chunk in
+            digest.update(chunk)
+            sniffer?.feed(chunk)
+        }
+        return (digest.finish(), digest.count)
+    }
+
+    /// Reads a file in 1 MiB chunks; errors name the file (an input: bad input data, exit 65).
+    static func forEachChunk(of path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw InputProblem.unreadable(file: path, detail: "cannot be opened: \(String(cString: strerror(errno)))") }
         defer { Glibc.close(fd) }
-        var digest = StreamingDigest()
         let size = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
         defer { buffer.deallocate() }
@@ -91,10 +100,7 @@ enum FileSystem {
                 throw InputProblem.unreadable(file: path, detail: "cannot be read: \(String(cString: strerror(errno)))")
             }
             if n == 0 { break }
-            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
-            digest.update(chunk)
-            sniffer?.feed(chunk)
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
-        return (digest.finish(), digest.count)
     }
 }
