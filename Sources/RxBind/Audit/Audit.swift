@@ -34,7 +34,7 @@ public enum Audit {
     static func open(_ root: String) throws -> (Workspace, [RunEntry]) {
         let workspace = Workspace(root: root)
         guard workspace.exists else {
-            throw OutputProblem(path: root, detail: "is not an rxbind workspace (no rxbind.sqlite)")
+            throw NotAWorkspace(path: root)
         }
         let store = try CaseStore(path: workspace.storePath, readOnly: true)
         var runs = try store.runs()

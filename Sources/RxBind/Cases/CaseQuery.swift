@@ -16,7 +16,7 @@ public struct CaseQuery: Sendable {
     public func run(workspace root: String) throws -> [CaseRecord] {
         let workspace = Workspace(root: root)
         guard workspace.exists else {
-            throw OutputProblem(path: root, detail: "is not an rxbind workspace (no rxbind.sqlite)")
+            throw NotAWorkspace(path: root)
         }
         let store = try CaseStore(path: workspace.storePath, readOnly: true)
         var conditions: [String] = []
