@@ -72,7 +72,6 @@ public enum AdditionRequestForm {
         let sheet = try book.addWorksheet(named: "添加申请表")
 
         let title = try book.format(CellStyle(bold: true, fontSize: 16, horizontalAlignment: .center, verticalAlignment: .center))
-        let label = try book.format(CellStyle(bold: true, horizontalAlignment: .right, verticalAlignment: .center))
         let value = try book.format(CellStyle(horizontalAlignment: .left, verticalAlignment: .center, numberFormat: "@"))
         let heading = try book.format(CellStyle(bold: true, fillColor: Color(rgb: 0xD9E1F2), border: .thin,
                                                 horizontalAlignment: .center, verticalAlignment: .center, wrapsText: true))
