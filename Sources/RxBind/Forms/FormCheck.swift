@@ -47,7 +47,7 @@ public enum FormCheck {
         public var findings: [Finding] = []
         public var warnings: [String] = []
 
-        public var name: String { (path as NSString).lastPathComponent }
+        public var name: String { FileSystem.lastComponent(of: path) }
         public var passed: Bool { findings.isEmpty }
     }
 

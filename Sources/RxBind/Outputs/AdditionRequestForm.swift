@@ -136,7 +136,7 @@ public enum AdditionRequestForm {
         try book.setCustomProperty(name: "rxbind-columns", string: columnKeys)
         try book.setCustomProperty(name: "rxbind-fingerprint",
                                    string: fingerprint(batch: runID, rows: part.rows.map { $0.cellTexts(layout) }))
-        let closing = Timings.begin("  close \((path as NSString).lastPathComponent)")
+        let closing = Timings.begin("  close \(FileSystem.lastComponent(of: path))")
         _ = try book.close()
         Timings.end(closing)
         return try FileSystem.hash(path)

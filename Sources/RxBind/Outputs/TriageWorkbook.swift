@@ -326,7 +326,7 @@ public struct TriageWorkbook: Sendable {
             try book.setAutoFilter(sheet: sheet, rows: 0...max(0, table.rowCount), columns: 0...(table.headings.count - 1))
         }
         try book.activate(sheet: summary)
-        let closing = Timings.begin("  close \((path as NSString).lastPathComponent)")
+        let closing = Timings.begin("  close \(FileSystem.lastComponent(of: path))")
         _ = try book.close()
         Timings.end(closing)
         return try FileSystem.hash(path)

@@ -11,8 +11,11 @@ public struct Archive: Sendable {
 
     /// Where a hash's file lives: `archive/<first two hex digits>/<sha256>`.
     public func path(for sha256: String) -> String {
-        root + "/" + String(sha256.prefix(2)) + "/" + sha256
+        folder(for: sha256) + "/" + sha256
     }
+
+    /// The folder a hash's file lives in.
+    func folder(for sha256: String) -> String { root + "/" + String(sha256.prefix(2)) }
 
     /// Whether the archive holds a hash.
     public func contains(_ sha256: String) -> Bool { FileSystem.exists(path(for: sha256)) }
@@ -47,7 +50,7 @@ public struct Archive: Sendable {
     private func store(sha256: String, _ write: (OutputFile) throws -> Void) throws {
         let target = path(for: sha256)
         if FileSystem.exists(target) { return }
-        let dir = (target as NSString).deletingLastPathComponent
+        let dir = folder(for: sha256)
         try FileSystem.makeDirectory(dir)
         let temp = dir + "/.incoming-" + sha256
         try FileSystem.remove(temp)
@@ -63,7 +66,7 @@ public struct Archive: Sendable {
     private func seal(_ temp: String, as target: String) throws {
         if chmod(temp, 0o400) != 0 { throw OutputProblem(path: temp, doing: "making it read-only", errno: errno) }
         try FileSystem.rename(temp, to: target)
-        try FileSystem.syncDirectory((target as NSString).deletingLastPathComponent)
+        try FileSystem.syncDirectory(FileSystem.parent(of: target) ?? ".")
     }
 
     /// Reads an archived file, checking that its bytes still have its hash.
@@ -72,6 +75,15 @@ public struct Archive: Sendable {
         guard Digest.sha256(bytes) == sha256 else { throw ArchiveDamaged(sha256: sha256) }
         return bytes
     }
+}
+
+/// A file the archive should hold is missing: bad data (65), never "cannot write" (SPEC §11).
+public struct ArchiveIncomplete: Error, LocalizedError, Sendable {
+    /// Where it should be.
+    public let path: String
+    /// What it is (the input's original name, "templates", "prior case state").
+    public let name: String
+    public var errorDescription: String? { localized(.archiveIncomplete, ["name": name, "path": path]) }
 }
 
 /// An archived file no longer has the hash it is stored under.

@@ -14,8 +14,7 @@ enum FileSystem {
                 throw OutputProblem(path: path, detail: "a file stands where a folder is needed")
             }
         } else {
-            let parent = (path as NSString).deletingLastPathComponent
-            if !parent.isEmpty, parent != path, !FileManager.default.fileExists(atPath: parent) {
+            if let parent = parent(of: path), !FileManager.default.fileExists(atPath: parent) {
                 try makeDirectory(parent)
             }
             if mkdir(path, 0o700) != 0 && errno != EEXIST {
@@ -23,6 +22,34 @@ enum FileSystem {
             }
         }
         if chmod(path, 0o700) != 0 { throw OutputProblem(path: path, doing: "setting permissions", errno: errno) }
+    }
+
+    /// The folder a path names its entry in, or nil for a relative path of one component (its folder is the
+    /// current one) and for `/`. Paths are what people type — `w`, `w/`, `./w`, `a b/工作区` — so they are split here
+    /// by hand: Foundation's `NSString.deletingLastPathComponent` traps on one-character paths on Linux (Swift
+    /// 6.3.1, SPEC §11).
+    static func parent(of path: String) -> String? {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
+        guard p != "/", let slash = p.lastIndex(of: "/") else { return nil }
+        var parent = p[..<slash]
+        while parent.count > 1 && parent.hasSuffix("/") { parent.removeLast() }
+        return parent.isEmpty ? "/" : String(parent)
+    }
+
+    /// A path's last component (`a/b/` → `b`), for messages and output names.
+    static func lastComponent(of path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
+        guard let slash = p.lastIndex(of: "/"), p != "/" else { return String(p) }
+        return String(p[p.index(after: slash)...])
+    }
+
+    /// The absolute path of an existing file or folder, symlinks resolved (the path as given when that fails).
+    static func absolutePath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Flushes a folder's entries (a rename into it) to disk.
