@@ -22,7 +22,8 @@ func status(for error: Error) -> ExitCode {
         if case .converterUnavailable = e { return Status.failure }
         return Status.dataError
     case is InputProblem, is TemplateProblem, is ProvinceChoice.Undetermined: return Status.dataError
-    case is RunRefused, is ProvinceChoice.Conflict, is NotAWorkspace: return Status.usage
+    case is RunRefused, is ProvinceChoice.Conflict, is NotAWorkspace, is UnknownRun: return Status.usage
+    case is ArchiveDamaged, is ArchiveIncomplete, is CaseStateDump.Damaged: return Status.dataError
     case is OutputProblem: return Status.cannotWrite
     case is WorkspaceBusy: return Status.busy
     // SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: the disk or folder refused.

@@ -47,6 +47,9 @@ extension RxBindCommand {
         @ArgumentParser.Flag(help: "Redo the workspace's latest run (its case-store changes are undone first).")
         var force = false
 
+        @ArgumentParser.Flag(name: .customLong("allow-repeat"), help: ArgumentHelp(localized(.helpAllowRepeat)))
+        var allowRepeat = false
+
         @Argument(help: ArgumentHelp("Tonight's binding-failure exports, in order.", valueName: "FAILURES.csv"))
         var failures: [String] = []
 
@@ -56,6 +59,10 @@ extension RxBindCommand {
             if let p = province, Province(named: p) == nil {
                 throw ValidationError("--province \(p) is not a province-level division. Use a full name such as "
                     + "新疆维吾尔自治区 or a short form such as 新疆, 内蒙古 or 兵团.")
+            }
+            if let e = encoding, (try? EncodingOverride(name: e)) == nil {
+                throw ValidationError(localized(.runUnknownEncoding, [
+                    "name": e, "names": EncodingOverride.acceptedNames.joined(separator: ", ")]))
             }
             if let t = templates, !FileManager.default.fileExists(atPath: t) {
                 throw ValidationError("--templates \(t) does not exist.")
@@ -71,7 +78,7 @@ extension RxBindCommand {
             let options = RunOptions(
                 workspace: workspace, failures: failures, certificates: certificates, registry: registry,
                 province: province.flatMap { Province(named: $0) }, asOf: asOf.date, resendAfter: resendAfter,
-                templatesDirectory: templatesDirectory, encoding: encoding, force: force)
+                templatesDirectory: templatesDirectory, encoding: encoding, force: force, allowRepeat: allowRepeat)
             let summary: RunSummary
             do {
                 summary = try RunEngine.run(options, progress: TerminalProgress.ifTerminal())

@@ -1,26 +1,43 @@
 import Foundation
 import RxBind
 
-/// The short summary `rxbind run` prints: counts and paths, never an ID or phone number.
+/// The short summary `rxbind run` prints: counts, notices and paths, never an ID or phone number; the manifest's
+/// SHA-256 last, so a scheduler's log anchors the run outside the workspace (SPEC §13).
 enum RunReport {
     static func text(_ s: RunSummary) -> String {
         if s.alreadyExisted {
-            return "rxbind: run \(s.runID) exists already (same inputs, options and as-of date): nothing changed.\n"
-                + "Outputs: \(s.runDirectory)\nUse --force to redo the workspace's latest run."
+            return localized(.runExists, ["run": s.runID, "folder": s.runDirectory])
         }
-        guard let m = s.manifest else { return "run \(s.runID)" }
+        guard let m = s.manifest else { return s.runID }
         let c = m.counts
         var lines: [String] = []
-        lines.append("rxbind run \(s.runID) — as of \(m.asOf)\(m.province.map { ", " + $0 } ?? "")")
-        lines.append("  cases \(c.cases) (new \(c.new), seen before \(c.seenAgain)); invalid rows \(c.invalidRows); warnings \(c.warnings)")
+        lines.append(localized(.runHeading, ["run": s.runID, "date": m.asOf, "province": m.province ?? localized(.runNoProvince)]))
+        lines.append("  " + localized(.runCases, ["cases": c.cases, "new": c.new, "seen": c.seenAgain,
+                                                 "invalid": c.invalidRows, "warnings": c.warnings]))
         for cls in CaseClass.allCases {
             lines.append("  " + cls.code.padding(toLength: 24, withPad: " ", startingAt: 0) + String(c.byClass[cls.code] ?? 0))
         }
-        lines.append("  carried over \(c.carriedOver); resolved \(c.resolved)")
-        lines.append("  addition requests: \(c.requested) cases, \(c.formRows) form rows in \(c.formParts) file(s); already requested \(c.alreadyRequested)")
-        lines.append("Outputs in \(s.runDirectory):")
+        lines.append("  " + localized(.runCarriedResolved, ["carried": c.carriedOver, "resolved": c.resolved]))
+        lines.append("  " + localized(.runRequests, ["cases": c.requested, "rows": c.formRows, "parts": c.formParts,
+                                                    "already": c.alreadyRequested]))
+        for notice in s.notices { lines.append(text(notice)) }
+        lines.append(localized(.runOutputs, ["folder": s.runDirectory]))
         for f in s.files { lines.append("  " + f) }
+        if let sha = s.manifestSHA256 { lines.append(localized(.runManifestSHA, ["sha": sha])) }
         return lines.joined(separator: "\n")
+    }
+
+    static func text(_ notice: RunNotice) -> String {
+        switch notice {
+        case .newWorkspace(let path): return localized(.noticeNewWorkspace, ["path": path])
+        case let .repeatedExport(file, runID, asOf):
+            return localized(.noticeRepeatedExport, ["file": file, "run": runID, "date": asOf])
+        case .unverifiableRun(let runID): return localized(.noticeUnverifiableRun, ["run": runID])
+        case .repeatedAttempts(let rows): return localized(.noticeRepeatedAttempts, ["rows": rows])
+        case .mangledIDs(let rows): return localized(.noticeMangledIDs, ["rows": rows])
+        case .otherProvinceRows(let rows): return localized(.noticeOtherProvince, ["rows": rows])
+        case .referenceWarnings(let rows): return localized(.noticeReferenceWarnings, ["rows": rows])
+        }
     }
 }
 
@@ -30,7 +47,7 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
 
     private var last = ""
     func update(_ stage: String, count: Int) {
-        let line = "\r\(stage): \(count) rows"
+        let line = "\r" + localized(.progressRows, ["stage": stage, "rows": count])
         if line != last {
             FileHandle.standardError.write(Data(line.utf8))
             last = line

@@ -61,7 +61,9 @@ import Glibc
             let asOf = String(format: "2026-11-%02d", 2 + k)
             let p = Process()
             p.executableURL = URL(fileURLWithPath: RxBindBinary.path)
-            p.arguments = ["run", "--workspace", ws, "--as-of", asOf, "--province", "江西"] + args
+            // The same export every night, on purpose: the kill is what is under test (SPEC §11's refusal of a
+            // reused export is tested on its own).
+            p.arguments = ["run", "--workspace", ws, "--as-of", asOf, "--province", "江西", "--allow-repeat"] + args
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
@@ -70,7 +72,7 @@ import Glibc
             p.waitUntilExit()
             try Self.checkVisibleRuns(ws)
             // The next run completes (or finds that the killed one had committed, and reports it).
-            let next = try RxBindBinary.run(["run", "--workspace", ws, "--as-of", asOf, "--province", "江西"] + args)
+            let next = try RxBindBinary.run(["run", "--workspace", ws, "--as-of", asOf, "--province", "江西", "--allow-repeat"] + args)
             #expect(next.status == 0, "after a kill at \(k)/\(points + 1) of the run: \(next.stderr)")
             try Self.checkVisibleRuns(ws)
             #expect(!FileManager.default.fileExists(atPath: ws + "/.staging/" + (printedRunID(next.stdout) ?? "")))
@@ -189,7 +191,7 @@ import Glibc
         #expect(staging.isEmpty, "leftovers cleared: \(staging)")
         let again = try RxBindBinary.run(base + ["--as-of", "2026-11-21"] + two)
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stdout.contains("exists") == committed)
+        #expect(again.stdout.contains("已经存在") == committed, "\(again.stdout)")
         #expect(runIDs(ws).count == 2)
         try CrashSafetyTests.checkVisibleRuns(ws)
     }

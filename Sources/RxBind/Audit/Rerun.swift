@@ -14,7 +14,7 @@ extension Audit {
     /// Re-runs a night from the archive alone — its inputs, templates and prior case state — in a scratch workspace,
     /// and compares every output byte for byte with the run folder.
     public static func rerun(workspace root: String, runID: String) throws -> RerunResult {
-        let (workspace, runs) = try open(root)
+        let (workspace, runs, _) = try open(root)
         _ = try entry(runID, in: runs)
         let dir = workspace.runDirectory(runID)
         let manifest = try Manifest.decode(try FileSystem.read(dir + "/manifest.json"))
@@ -34,7 +34,7 @@ extension Audit {
                                sha256: $0.sha256, bytes: $0.bytes)
         }
         for s in sources where !archive.contains(s.sha256) {
-            throw OutputProblem(path: archive.path(for: s.sha256), detail: "the archived input \(s.file.name) is missing")
+            throw ArchiveIncomplete(path: archive.path(for: s.sha256), name: s.file.name)
         }
         let night = try NightReader.read(sources, asOf: asOf, encoding: manifest.options.encoding, progress: nil)
         let prior = try PriorState.parse(try archive.read(manifest.priorState.sha256))

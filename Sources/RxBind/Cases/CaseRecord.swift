@@ -7,7 +7,8 @@ public struct CaseRecord: Sendable, Hashable {
     public var name: String
     public var firstSeen: CalendarDate
     public var lastSeen: CalendarDate
-    /// Attempts over all nights.
+    /// Distinct attempts over all nights (SPEC §11). A workspace written before attempts had identities keeps the
+    /// count it had; attempts recorded since are counted once each.
     public var attempts: Int
     public var caseClass: CaseClass
     public var reason: Reason
@@ -21,6 +22,8 @@ public struct CaseRecord: Sendable, Hashable {
     public var history: [HistoryEntry]
     /// Every night it went on a form: the date and the run id.
     public var requests: [RequestEntry]
+    /// The identities of the attempts recorded, sorted: a row repeating one of them adds nothing (SPEC §11).
+    public var attemptKeys: [AttemptKey] = []
 
     /// A change of class.
     public struct HistoryEntry: Sendable, Hashable {
@@ -37,19 +40,25 @@ public struct CaseRecord: Sendable, Hashable {
 }
 
 extension CaseRecord {
-    /// The record as thirteen text fields, in the order of the case store's columns and of the case-state dump:
+    /// The number of stored fields (``storedFields``).
+    static let storedFieldCount = 14
+
+    /// The record as fourteen text fields, in the order of the case store's columns and of the case-state dump:
     /// id, name, first_seen, last_seen, attempts, class, reason, flags (`|`), status, resolved_on, last_requested,
-    /// history (`date CLASS REASON` entries, `;`-separated), requests (`date run-id` entries, `;`-separated).
+    /// history (`date CLASS REASON` entries, `;`-separated), requests (`date run-id` entries, `;`-separated),
+    /// attempt keys (16 hex digits each, `,`-separated, sorted).
     var storedFields: [String] {
         [id.text, name, firstSeen.iso, lastSeen.iso, String(attempts), caseClass.code, reason.code,
          flags.map(\.code).joined(separator: "|"), status.rawValue, resolvedOn?.iso ?? "", lastRequested?.iso ?? "",
          history.map { "\($0.date.iso) \($0.caseClass.code) \($0.reason.code)" }.joined(separator: ";"),
-         requests.map { "\($0.date.iso) \($0.runID)" }.joined(separator: ";")]
+         requests.map { "\($0.date.iso) \($0.runID)" }.joined(separator: ";"),
+         attemptKeys.map(\.hex).joined(separator: ",")]
     }
 
-    /// A record from its thirteen stored fields, or nil when any is malformed.
+    /// A record from its stored fields — fourteen, or the first thirteen of a workspace written before attempts had
+    /// identities — or nil when any is malformed.
     init?(storedFields f: [String]) {
-        guard f.count == 13,
+        guard f.count == 13 || f.count == 14,
               case .success(let id) = ResidentID.read(f[0], asOf: CalendarDate(year: 9999, month: 12, day: 31)!),
               !id.heldAs15,
               let first = CalendarDate(iso: f[2]), let last = CalendarDate(iso: f[3]), let attempts = Int(f[4]),
@@ -73,11 +82,19 @@ extension CaseRecord {
             guard p.count == 2, let d = CalendarDate(iso: String(p[0])) else { return nil }
             requests.append(RequestEntry(date: d, runID: String(p[1])))
         }
+        var keys: [AttemptKey] = []
+        if f.count == 14 {
+            for k in f[13].split(separator: ",") {
+                guard let key = AttemptKey(hex: k) else { return nil }
+                keys.append(key)
+            }
+            guard zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        }
         let resolvedOn = f[9].isEmpty ? nil : CalendarDate(iso: f[9])
         let lastRequested = f[10].isEmpty ? nil : CalendarDate(iso: f[10])
         guard f[9].isEmpty || resolvedOn != nil, f[10].isEmpty || lastRequested != nil else { return nil }
         self.init(id: id.id, name: f[1], firstSeen: first, lastSeen: last, attempts: attempts, caseClass: cls,
                   reason: reason, flags: flags, status: status, resolvedOn: resolvedOn, lastRequested: lastRequested,
-                  history: history, requests: requests)
+                  history: history, requests: requests, attemptKeys: keys)
     }
 }

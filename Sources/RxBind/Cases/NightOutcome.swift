@@ -81,10 +81,17 @@ public struct CaseOutcome: Sendable {
 public struct CaseList: RandomAccessCollection, Sendable {
     let drafts: [CaseDraft]
     let decisions: [Decision]
+    /// The cases' attempt keys (``NightCases/attemptKeys``).
+    let attemptKeys: [AttemptKey]
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { drafts.count }
     public subscript(i: Int) -> CaseOutcome { CaseOutcome(draft: drafts[i], decision: decisions[i]) }
+
+    /// A case's attempt keys tonight.
+    func attemptKeys(of c: CaseOutcome) -> ArraySlice<AttemptKey> {
+        attemptKeys[Int(c.draft.firstKey)..<(Int(c.draft.firstKey) + c.draft.attempts)]
+    }
 }
 
 /// An open case of an earlier night, absent tonight and not resolved.
@@ -134,6 +141,9 @@ public struct NightOutcome: Sendable {
     /// Registry records tonight's `LEGACY_ID_15` cases are held under (15 digits, matching name): the upgrade
     /// worklist.
     public let legacyWorklist: [RegistryRecord]
+    /// Tonight's valid rows that repeat an attempt already recorded, in another file tonight or on an earlier night
+    /// (SPEC §11): they add nothing to the case history.
+    public let repeatedRows: Int
 
     /// How many cases satisfy a condition (counting, never copying a million outcomes into a filtered array).
     public func count(where condition: (CaseOutcome) -> Bool) -> Int {
@@ -155,9 +165,10 @@ public struct NightOutcome: Sendable {
     /// - Parameters:
     ///   - drafts: tonight's cases, sorted by ID.
     ///   - prior: the workspace's cases before tonight, by packed ID.
-    public static func decide(drafts: [CaseDraft], roster: Roster, registry: Registry,
+    public static func decide(_ night: NightCases, roster: Roster, registry: Registry,
                               prior: [UInt64: CaseRecord], asOf: CalendarDate, runID: String,
                               resendAfter: Int, templates: Templates) -> NightOutcome {
+        let drafts = night.drafts
         var decisions: [Decision] = []
         decisions.reserveCapacity(drafts.count)
         var legacy: [RegistryRecord] = []
@@ -168,8 +179,12 @@ public struct NightOutcome: Sendable {
         struct GuidanceKey: Hashable { let c: CaseClass, r: Reason, f: [Flag], on: CalendarDate? }
         var guidance: [GuidanceKey: String] = [:]
 
+        var known = 0
         for draft in drafts {
             tonight.insert(draft.id.packed)
+            if let keys = prior[draft.id.packed]?.attemptKeys, !keys.isEmpty {
+                known += night.keys(of: draft).count { contains(sorted: keys, $0) }
+            }
             let evidence = Evidence(name: draft.nameKey, registry: registry.records(for: draft.id),
                                     certificates: roster.certificates(for: draft.id), asOf: asOf)
             let (verdict, flagSet) = Classifier.classify(evidence, accountLevel2: draft.accountLevel2,
@@ -237,8 +252,8 @@ public struct NightOutcome: Sendable {
             }
         }
 
-        return NightOutcome(cases: CaseList(drafts: drafts, decisions: decisions), carriedOver: carried, resolved: resolved, formRows: formRows,
-                            legacyWorklist: legacy)
+        return NightOutcome(cases: CaseList(drafts: drafts, decisions: decisions, attemptKeys: night.attemptKeys), carriedOver: carried, resolved: resolved, formRows: formRows,
+                            legacyWorklist: legacy, repeatedRows: night.rows - night.attemptKeys.count + known)
     }
 
     /// The case records to write back — tonight's cases and the resolved ones — in ID order, built one at a time
@@ -251,7 +266,8 @@ public struct NightOutcome: Sendable {
                 try body(Self.resolvedRecord(resolved[r].record, asOf: asOf))
                 r += 1
             }
-            try body(Self.updatedRecord(prior[c.id.packed], outcome: c, asOf: asOf, runID: runID))
+            try body(Self.updatedRecord(prior[c.id.packed], outcome: c, attemptKeys: cases.attemptKeys(of: c),
+                                        asOf: asOf, runID: runID))
         }
         while r < resolved.count {
             try body(Self.resolvedRecord(resolved[r].record, asOf: asOf))
@@ -266,10 +282,16 @@ public struct NightOutcome: Sendable {
         return r
     }
 
-    /// A case's record after tonight: seen again (or first), its class history extended when the class or reason
-    /// changed or the case reopened, its request recorded when it went on tonight's form.
-    static func updatedRecord(_ before: CaseRecord?, outcome c: CaseOutcome, asOf: CalendarDate,
-                              runID: String) -> CaseRecord {
+    /// A case's record after tonight: its class history extended when the class or reason changed or the case
+    /// reopened, its request recorded when it went on tonight's form, and tonight's attempts added — only those not
+    /// recorded before (SPEC §11): when every attempt tonight repeats one already recorded (an overlapping export,
+    /// a repeated file), attempts, first seen and last seen stay as they were, and a case no longer open stays as it
+    /// was.
+    static func updatedRecord(_ before: CaseRecord?, outcome c: CaseOutcome, attemptKeys: ArraySlice<AttemptKey>,
+                              asOf: CalendarDate, runID: String) -> CaseRecord {
+        let known = before?.attemptKeys ?? []
+        let new = attemptKeys.filter { !contains(sorted: known, $0) }
+        if let before, new.isEmpty, before.status != .open { return before }
         let entry = CaseRecord.HistoryEntry(date: asOf, caseClass: c.caseClass, reason: c.reason)
         var r = before ?? CaseRecord(
             id: c.id, name: c.name, firstSeen: asOf, lastSeen: asOf, attempts: 0, caseClass: c.caseClass,
@@ -280,8 +302,11 @@ public struct NightOutcome: Sendable {
             r.history.append(entry)
         }
         r.name = c.name
-        r.lastSeen = asOf
-        r.attempts += c.attempts
+        if !new.isEmpty {
+            r.lastSeen = asOf
+            r.attempts += new.count
+            r.attemptKeys = (known + new).sorted()
+        }
         r.caseClass = c.caseClass
         r.reason = c.reason
         r.flags = c.flags
@@ -292,5 +317,15 @@ public struct NightOutcome: Sendable {
             r.requests.append(CaseRecord.RequestEntry(date: asOf, runID: runID))
         }
         return r
+    }
+
+    /// Binary search in a sorted array.
+    static func contains(sorted keys: [AttemptKey], _ key: AttemptKey) -> Bool {
+        var low = 0, high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < keys.count && keys[low] == key
     }
 }

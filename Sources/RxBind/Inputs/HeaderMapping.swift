@@ -47,13 +47,6 @@ public struct HeaderMapping: Sendable {
         if !missing.isEmpty {
             throw InputProblem.missingColumns(file: file, role: role, missing: missing, found: headers)
         }
-        if role == .registry {
-            // A roster given as --registry: it has a certificate number and none of the registry's own columns.
-            let certificateAliases = Set(FieldSpec.certificates[2].aliases.map(HeaderMapping.fold))
-            let hasCertificate = folded.contains { certificateAliases.contains($0) }
-            let hasOwn = ["registration_no", "employer", "status"].contains { columns[$0] != nil }
-            if hasCertificate && !hasOwn { throw InputProblem.rosterGivenAsRegistry(file: file, found: headers) }
-        }
         self.columns = columns
         self.ignored = ignored.sorted { ($0.field, $0.header) < ($1.field, $1.header) }
     }

@@ -14,6 +14,8 @@ public struct NightExecution: Sendable {
         public let warnings: [InputWarning]
         /// The output files written, in the manifest's order, manifest.json last.
         public let files: [String]
+        /// Failure rows whose ID a spreadsheet program destroyed (`ID_MANGLED_BY_SPREADSHEET`).
+        public let mangledIDRows: Int
     }
 
     public var night: Night
@@ -78,13 +80,13 @@ public struct NightExecution: Sendable {
         let choice = try ProvinceChoice(option: provinceOption, remembered: prior.province,
                                         mentions: night.provinceMentions)
         let outcome = Timings.measure("classify") {
-            NightOutcome.decide(drafts: night.drafts, roster: night.roster, registry: night.registry,
+            NightOutcome.decide(night.cases, roster: night.roster, registry: night.registry,
                                 prior: prior.records, asOf: asOf, runID: runID, resendAfter: resendAfter,
                                 templates: templates)
         }
         night.roster = Roster()
         night.registry = Registry()
-        night.drafts = []
+        night.cases = NightCases()
         if !outcome.formRows.isEmpty && choice.province == nil {
             throw ProvinceChoice.Undetermined(mentions: choice.mentions, fileNames: night.fileNames)
         }
@@ -128,7 +130,8 @@ public struct NightExecution: Sendable {
             carriedOver: outcome.carriedOver.count, resolved: outcome.resolved.count,
             requested: outcome.count { $0.action == .requestAddition },
             alreadyRequested: outcome.count { $0.action == .alreadyRequested },
-            formRows: outcome.formRows.count, formParts: parts.count, warnings: warnings.count)
+            formRows: outcome.formRows.count, formParts: parts.count, warnings: warnings.count,
+            repeatedRows: outcome.repeatedRows)
         let manifest = Manifest(
             runID: runID, asOf: asOf.iso,
             tool: .init(version: toolVersion, ruleSet: Classifier.ruleSetVersion),
@@ -142,7 +145,8 @@ public struct NightExecution: Sendable {
         let (sha, _) = try file.close()
         try FileSystem.syncDirectory(directory)
         return Result(manifest: manifest, manifestSHA256: sha, outcome: outcome, province: choice.province,
-                      warnings: warnings, files: outputs.map(\.name) + ["manifest.json"])
+                      warnings: warnings, files: outputs.map(\.name) + ["manifest.json"],
+                      mangledIDRows: night.invalidRows.count { $0.reason == .id(.mangledBySpreadsheet) })
     }
 }
 

@@ -4,7 +4,7 @@ public struct InputFile: Sendable, Hashable {
     /// The path as given on the command line.
     public let path: String
     /// The name outputs show: the path's last component (a path never reaches an output).
-    public var name: String { path.split(separator: "/").last.map(String.init) ?? path }
+    public var name: String { FileSystem.lastComponent(of: path) }
 
     public init(role: InputRole, path: String) {
         self.role = role
@@ -26,9 +26,12 @@ public struct RunOptions: Sendable {
     /// `--encoding`, as given (validated by the reader).
     public var encoding: String?
     public var force: Bool
+    /// `--allow-repeat`: accept a failure export an earlier run already read (its attempts still count once).
+    public var allowRepeat: Bool
 
     public init(workspace: String, failures: [String], certificates: String, registry: String, province: Province?,
-                asOf: CalendarDate, resendAfter: Int, templatesDirectory: String, encoding: String?, force: Bool) {
+                asOf: CalendarDate, resendAfter: Int, templatesDirectory: String, encoding: String?, force: Bool,
+                allowRepeat: Bool = false) {
         self.workspace = workspace
         self.failures = failures
         self.certificates = certificates
@@ -39,6 +42,7 @@ public struct RunOptions: Sendable {
         self.templatesDirectory = templatesDirectory
         self.encoding = encoding
         self.force = force
+        self.allowRepeat = allowRepeat
     }
 
     /// The inputs in argument order: the failure exports, then the roster, then the registry.
@@ -49,8 +53,10 @@ public struct RunOptions: Sendable {
 }
 
 /// The run id (SPEC §6): `YYYYMMDD-` and the first 8 hex digits of a SHA-256 over the as-of date, the options that
-/// change outputs (province, resend-after, encoding — never a path), the inputs' hashes in argument order and the
-/// templates' hash.
+/// change outputs (province, resend-after, encoding — never a path), the inputs' hashes and the templates' hash.
+/// The failure exports are a set (SPEC §11): their hashes are taken in sorted order, so the same exports given in
+/// another order are the same run. (Within a run the order given still breaks ties between attempts of the same
+/// time, SPEC §4; the manifest records it, so `audit rerun` repeats it.)
 public enum RunID {
     public static func compute(asOf: CalendarDate, province: Province?, resendAfter: Int, encoding: String?,
                                inputs: [(role: InputRole, sha256: String)], templatesSHA256: String) -> String {
@@ -59,7 +65,9 @@ public enum RunID {
         text += "province \(province?.name ?? "")\n"
         text += "resend-after \(resendAfter)\n"
         text += "encoding \(encoding?.lowercased() ?? "")\n"
-        for i in inputs { text += "input \(i.role.rawValue) \(i.sha256)\n" }
+        let failures = inputs.filter { $0.role == .failures }.map(\.sha256).sorted()
+        for sha in failures { text += "input \(InputRole.failures.rawValue) \(sha)\n" }
+        for i in inputs where i.role != .failures { text += "input \(i.role.rawValue) \(i.sha256)\n" }
         text += "templates \(templatesSHA256)\n"
         return asOf.compact + "-" + String(Digest.sha256(text).prefix(8))
     }

@@ -3,14 +3,18 @@
 /// what `--force` restores and what `audit rerun` starts a scratch workspace from.
 ///
 /// ```
-/// rxbind-case-state 1
+/// rxbind-case-state 2
 /// province<TAB>新疆维吾尔自治区
-/// case<TAB>id<TAB>name<TAB>first_seen<TAB>last_seen<TAB>attempts<TAB>class<TAB>reason<TAB>flags<TAB>status<TAB>resolved_on<TAB>last_requested<TAB>history<TAB>requests
+/// case<TAB>id<TAB>name<TAB>first_seen<TAB>last_seen<TAB>attempts<TAB>class<TAB>reason<TAB>flags<TAB>status<TAB>resolved_on<TAB>last_requested<TAB>history<TAB>requests<TAB>attempt_keys
 /// ```
+/// Version 1 (written before attempts had identities, SPEC §11) has no `attempt_keys` field; it is still read, so
+/// `audit rerun` and `--force` work on runs archived before.
 /// One `case` line per case in ID order; flags `|`-separated; history `date CLASS REASON` entries and requests
 /// `date run-id` entries `;`-separated; tab, line feed and backslash in names escaped as `\t`, `\n`, `\\`.
 public enum CaseStateDump {
-    static let header = "rxbind-case-state 1\n"
+    static let header = "rxbind-case-state 2\n"
+    /// The headers this version reads, and how many fields a `case` line has under each.
+    static let readable = ["rxbind-case-state 1": 14, "rxbind-case-state 2": 15]
 
     /// The province line.
     static func provinceLine(_ province: Province?) -> String { "province\t\(province?.name ?? "")\n" }
@@ -68,7 +72,9 @@ public enum CaseStateDump {
         let text = String(decoding: bytes, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
-        guard lines.first.map({ $0 + "\n" == header }) ?? false else { throw Damaged(line: 1, why: "no header") }
+        guard let first = lines.first, let caseFields = readable[String(first)] else {
+            throw Damaged(line: 1, why: "no header")
+        }
         var province: Province? = nil
         var cases: [CaseRecord] = []
         for (i, l) in lines.enumerated().dropFirst() {
@@ -82,7 +88,7 @@ public enum CaseStateDump {
                     province = p
                 }
             case "case":
-                guard f.count == 14, let record = CaseRecord(storedFields: f.dropFirst().enumerated().map {
+                guard f.count == caseFields, let record = CaseRecord(storedFields: f.dropFirst().enumerated().map {
                     $0.offset == 1 ? unescape($0.element) : String($0.element)
                 }) else { throw fail("bad case line") }
                 cases.append(record)

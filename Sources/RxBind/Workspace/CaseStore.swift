@@ -12,6 +12,22 @@ public struct RunEntry: Sendable, Hashable {
     public let priorStateSHA256: String
 }
 
+/// A run undone by `rxbind revert` (SPEC §11): its record, kept in the case store and beside its folder under
+/// `reverted/`.
+public struct RevertedRun: Sendable, Hashable {
+    /// The order of reverts in the workspace, from 1.
+    public let seq: Int
+    /// The run as it was committed.
+    public let run: RunEntry
+    /// When it was reverted (local time, `YYYY-MM-DD HH:MM:SS±HH:MM`) and why, as staff gave it.
+    public let revertedAt: String
+    public let why: String
+
+    /// Its folder under `reverted/`: the revert's number and the run id, so a night reverted, run again and
+    /// reverted again keeps both.
+    public var folder: String { "\(seq)-\(run.runID)" }
+}
+
 /// The case store (`rxbind.sqlite`, SPEC §5): the cases across nights, the workspace's province and its runs.
 /// Only the case store persists in SQLite; the night's roster and registry are indexed in memory (SPEC §9).
 final class CaseStore {
@@ -45,10 +61,27 @@ final class CaseStore {
                 prior_state_sha256 TEXT NOT NULL
             );
             """),
+        // SPEC §11: an attempt counts once. Cases recorded before keep their attempt counts and have no keys.
+        Migration("002-attempt-identity", sql: """
+            ALTER TABLE cases ADD COLUMN attempt_keys TEXT NOT NULL DEFAULT '';
+            """),
+        // SPEC §11: a mistaken run can be undone; its record stays.
+        Migration("003-reverted-runs", sql: """
+            CREATE TABLE reverted_runs (
+                seq INTEGER PRIMARY KEY,
+                run_seq INTEGER NOT NULL,
+                run_id TEXT NOT NULL,
+                as_of TEXT NOT NULL,
+                manifest_sha256 TEXT NOT NULL,
+                prior_state_sha256 TEXT NOT NULL,
+                reverted_at TEXT NOT NULL,
+                why TEXT NOT NULL
+            );
+            """),
     ]
 
     static let columns = "id, name, first_seen, last_seen, attempts, class, reason, flags, status, resolved_on, "
-        + "last_requested, history, requests"
+        + "last_requested, history, requests, attempt_keys"
 
     /// Opens (or creates, 0600) the store and brings its schema up to date.
     init(path: String, readOnly: Bool = false) throws {
@@ -80,13 +113,63 @@ final class CaseStore {
         return runs
     }
 
+    /// The reverted runs, in the order they were reverted.
+    func revertedRuns() throws -> [RevertedRun] {
+        var out: [RevertedRun] = []
+        try database.prepare("""
+            SELECT seq, run_seq, run_id, as_of, manifest_sha256, prior_state_sha256, reverted_at, why
+            FROM reverted_runs ORDER BY seq
+            """).forEachRow { row in
+                guard let seq = try row.int(0), let runSeq = try row.int(1), let id = try row.string(2),
+                      let d = try row.string(3), let asOf = CalendarDate(iso: d), let m = try row.string(4),
+                      let p = try row.string(5), let at = try row.string(6), let why = try row.string(7) else {
+                    throw StoreDamaged(detail: "a row of the reverted_runs table is malformed")
+                }
+                out.append(RevertedRun(seq: seq, run: RunEntry(seq: runSeq, runID: id, asOf: asOf, manifestSHA256: m,
+                                                               priorStateSHA256: p),
+                                       revertedAt: at, why: why))
+            }
+        return out
+    }
+
+    /// Undoes the latest run in one transaction: the cases and the province become the state it started from, the
+    /// run leaves the history and its record is kept.
+    func revert(to prior: PriorState, record: RevertedRun) throws {
+        try database.execute("BEGIN IMMEDIATE TRANSACTION")
+        do {
+            try database.execute("DELETE FROM cases")
+            let statement = try database.prepare(
+                "INSERT INTO cases (\(CaseStore.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            for r in prior.sortedRecords { try insert(r, with: statement) }
+            if let p = prior.province {
+                try database.prepare("""
+                    INSERT INTO workspace (key, value) VALUES ('province', ?)
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                    """).execute([.text(p.name)])
+            } else {
+                try database.execute("DELETE FROM workspace WHERE key = 'province'")
+            }
+            try database.prepare("DELETE FROM runs WHERE run_id = ?").execute([.text(record.run.runID)])
+            try database.prepare("""
+                INSERT INTO reverted_runs (seq, run_seq, run_id, as_of, manifest_sha256, prior_state_sha256,
+                                           reverted_at, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute([.integer(Int64(record.seq)), .integer(Int64(record.run.seq)), .text(record.run.runID),
+                              .text(record.run.asOf.iso), .text(record.run.manifestSHA256),
+                              .text(record.run.priorStateSHA256), .text(record.revertedAt), .text(record.why)])
+            try database.execute("COMMIT TRANSACTION")
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
     /// Every case in ID order.
     func forEachCase(where filter: String = "", _ arguments: [DatabaseValue] = [], _ body: (CaseRecord) throws -> Void) throws {
         let sql = "SELECT \(CaseStore.columns) FROM cases \(filter) ORDER BY id"
         try database.prepare(sql).forEachRow(arguments) { row in
             var fields: [String] = []
-            fields.reserveCapacity(13)
-            for i in 0..<13 { fields.append(i == 4 ? String(try row.int(4) ?? 0) : try row.string(i) ?? "") }
+            fields.reserveCapacity(CaseRecord.storedFieldCount)
+            for i in 0..<CaseRecord.storedFieldCount { fields.append(i == 4 ? String(try row.int(4) ?? 0) : try row.string(i) ?? "") }
             guard let record = CaseRecord(storedFields: fields) else {
                 throw StoreDamaged(detail: "a case row is malformed")
             }
@@ -113,7 +196,7 @@ final class CaseStore {
         try database.execute("BEGIN IMMEDIATE TRANSACTION")
         do {
             let statement = try database.prepare(
-                "INSERT OR REPLACE INTO cases (\(CaseStore.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                "INSERT OR REPLACE INTO cases (\(CaseStore.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             if let all = replaceAll {
                 try database.execute("DELETE FROM cases")
                 for r in all { try insert(r, with: statement) }
