@@ -274,7 +274,7 @@ import TestSupport
         let r = try runProgram("/bin/sh", ["-c", "ulimit -f 128; exec \"$0\" \"$@\"", RxBindBinary.path, "run",
                                            "--workspace", ws, "--as-of", "2026-11-20", "--province", "江西"] + args)
         #expect(r.status == 73, "\(r.stderr)")
-        #expect(r.stderr.contains("cannot write") && r.stderr.contains(".staging"), "names the folder it was writing: \(r.stderr)")
+        #expect(r.stderr.contains("无法写") && r.stderr.contains(".staging"), "names the folder it was writing: \(r.stderr)")
         #expect(runIDs(ws).isEmpty)
         let everything = FileManager.default.enumerator(atPath: ws)?.allObjects as? [String] ?? []
         #expect(!everything.contains { $0.hasSuffix(".xlsx") }, "\(everything)")

@@ -18,23 +18,13 @@ public struct AuditReport: Sendable {
     public var passed: Bool { checks.allSatisfy(\.passed) }
 }
 
-/// A run id the workspace does not hold: a usage error (64).
-public struct UnknownRun: Error, LocalizedError, Sendable {
-    public let runID: String
-    public let known: [String]
-    public var errorDescription: String? {
-        "the workspace has no run \(runID)"
-            + (known.isEmpty ? " (it has no runs yet)." : ". Its runs: \(known.suffix(10).joined(separator: ", ")).")
-    }
-}
-
 /// `rxbind audit verify` and `rxbind audit rerun` (SPEC §8).
 public enum Audit {
     /// Opens a workspace for auditing: finishes an interrupted run first when no run is under way.
     static func open(_ root: String) throws -> (Workspace, [RunEntry], [RevertedRun]) {
         let workspace = Workspace(root: root)
         guard workspace.exists else {
-            throw NotAWorkspace(path: root)
+            throw RxBindError.notAWorkspace(path: root)
         }
         let store = try CaseStore(path: workspace.storePath, readOnly: true)
         var runs = try store.runs()
@@ -48,7 +38,7 @@ public enum Audit {
 
     static func entry(_ runID: String, in runs: [RunEntry]) throws -> RunEntry {
         guard RunID.isWellFormed(runID), let e = runs.first(where: { $0.runID == runID }) else {
-            throw UnknownRun(runID: runID, known: runs.map(\.runID))
+            throw RxBindError.unknownRun(runID: runID, known: runs.map(\.runID))
         }
         return e
     }

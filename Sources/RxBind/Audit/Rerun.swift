@@ -25,19 +25,19 @@ extension Audit {
                 + "for the same versions only: the comparison below shows which outputs this version would change."
         }
         guard let asOf = CalendarDate(iso: manifest.asOf) else {
-            throw CaseStateDump.Damaged(line: 0, why: "the manifest's as-of date is unreadable")
+            throw RxBindError.manifestUnreadable(path: dir + "/manifest.json")
         }
         let archive = workspace.archive
-        let templates = try Templates(bundle: try archive.read(manifest.templates.sha256))
+        let templates = try Templates(bundle: try archive.read(manifest.templates.sha256, name: Archive.templatesName))
         let sources = manifest.inputs.map {
             NightReader.Source(file: InputFile(role: $0.role, path: $0.name), readPath: archive.path(for: $0.sha256),
                                sha256: $0.sha256, bytes: $0.bytes)
         }
         for s in sources where !archive.contains(s.sha256) {
-            throw ArchiveIncomplete(path: archive.path(for: s.sha256), name: s.file.name)
+            throw RxBindError.archiveIncomplete(name: s.file.name, path: archive.path(for: s.sha256))
         }
         let night = try NightReader.read(sources, asOf: asOf, encoding: manifest.options.encoding, progress: nil)
-        let prior = try PriorState.parse(try archive.read(manifest.priorState.sha256))
+        let prior = try PriorState.parse(try archive.read(manifest.priorState.sha256, name: Archive.priorStateName))
 
         let scratchRoot = workspace.root + "/.scratch"
         try FileSystem.makeDirectory(scratchRoot)

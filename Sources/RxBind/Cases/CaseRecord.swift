@@ -1,6 +1,6 @@
 /// A case as the workspace remembers it across nights (SPEC §5), keyed by its 18-digit ID.
 public struct CaseRecord: Sendable, Hashable {
-    public enum Status: String, Sendable, Codable { case open, resolved }
+    public enum Status: String, Sendable, Codable, CaseIterable { case open, resolved }
 
     public var id: ResidentID
     /// The latest name seen.

@@ -88,7 +88,7 @@ public struct NightExecution: Sendable {
         night.registry = Registry()
         night.cases = NightCases()
         if !outcome.formRows.isEmpty && choice.province == nil {
-            throw ProvinceChoice.Undetermined(mentions: choice.mentions, fileNames: night.fileNames)
+            throw choice.undetermined(fileNames: night.fileNames)
         }
         let warnings = (night.warnings + choice.otherProvinceRows).sorted { ($0.ref, $0.code) < ($1.ref, $1.code) }
 
@@ -112,7 +112,7 @@ public struct NightExecution: Sendable {
         } catch let e as SpreadsheetError {
             // A workbook that could not be written, or is not what was written (libxlsxwriter reports success for
             // files it could not finish; Spreadsheet reads every file back): cannot write outputs.
-            throw OutputProblem(path: directory, detail: e.localizedDescription)
+            throw RxBindError.workbookNotWritten(folder: directory, e)
         }
 
         var warningsPerInput: [Int: Int] = [:]

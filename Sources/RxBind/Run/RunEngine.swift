@@ -58,7 +58,7 @@ public enum RunEngine {
         let workspace = Workspace(root: options.workspace)
         if !options.force && workspace.hasRun(runID) { return existing(runID, options, workspace) }
         if FileSystem.exists(workspace.root) && !FileSystem.isDirectory(workspace.root) {
-            throw OutputProblem(path: workspace.root, detail: "a file stands where the workspace folder should be")
+            throw RxBindError.fileWhereFolderMustBe(path: workspace.root)
         }
         // An existing workspace is held from the start, so a second run finds it busy at once; a new one is
         // created (and locked) only once the inputs have been read and checked.
@@ -89,7 +89,7 @@ public enum RunEngine {
             return summary
         } catch {
             // A first run that fails leaves no workspace behind (unless another run holds it: then it is theirs).
-            if created && !(error is WorkspaceBusy) { try? FileSystem.remove(workspace.root) }
+            if created && (error as? RxBindError)?.category != .busy { try? FileSystem.remove(workspace.root) }
             throw error
         }
     }
@@ -110,7 +110,7 @@ public enum RunEngine {
                 var sniffer: EncodingSniffer? = EncodingSniffer()
                 let (sha, bytes) = try FileSystem.hash(input.path, sniffer: &sniffer)
                 if let twin = hashed.first(where: { $0.sha256 == sha }) {
-                    throw InputProblem.sameFileTwice(first: twin.file.name, firstRole: twin.file.role,
+                    throw RxBindError.sameFileTwice(first: twin.file.name, firstRole: twin.file.role,
                                                      second: input.name, secondRole: input.role)
                 }
                 hashed.append(HashedInput(file: input, sha256: sha, bytes: bytes, sniffer: sniffer))
@@ -146,14 +146,13 @@ public enum RunEngine {
         if let existing = runs.first(where: { $0.runID == runID }) {
             guard options.force else { return nil }
             guard existing == runs.last else {
-                throw RunRefused(reason: localized(.runForceNotLatest, ["run": runID, "latest": runs.last!.runID]))
+                throw RxBindError.forceNotLatest(runID: runID, latest: runs.last!.runID)
             }
             redo = existing
         }
         let previous = redo == nil ? runs.last : runs.dropLast().last
         if let latest = previous, options.asOf < latest.asOf {
-            throw RunRefused(reason: localized(.runEarlierThanLatest, [
-                "date": options.asOf.iso, "run": latest.runID, "latestDate": latest.asOf.iso]))
+            throw RxBindError.earlierThanLatest(asOf: options.asOf.iso, latest: latest.runID, latestAsOf: latest.asOf.iso)
         }
         // SPEC §11: a failure export an earlier run already read.
         let earlier = workspace.failureExports(of: runs.filter { $0 != redo })
@@ -161,7 +160,7 @@ public enum RunEngine {
         for input in night.inputs where input.file.role == .failures && input.rowsRead > 0 {
             guard let run = earlier.bySHA256[input.sha256] else { continue }
             guard options.allowRepeat else {
-                throw InputProblem.reusedExport(file: input.file.name, runID: run.runID, asOf: run.asOf.iso)
+                throw RxBindError.reusedExport(file: input.file.name, runID: run.runID, asOf: run.asOf.iso)
             }
             notices.append(.repeatedExport(file: input.file.name, runID: run.runID, asOf: run.asOf.iso))
         }
@@ -174,7 +173,7 @@ public enum RunEngine {
                        workspace: Workspace, store: CaseStore, hashed: [HashedInput]) throws -> RunSummary {
         let runID = plan.runID
         let prior: PriorState = try Timings.measure("prior case state") {
-            if let r = plan.redo { return try PriorState.parse(try workspace.archive.read(r.priorStateSHA256)) }
+            if let r = plan.redo { return try PriorState.parse(try workspace.archive.read(r.priorStateSHA256, name: Archive.priorStateName)) }
             return try PriorState.read(from: store)
         }
         let staging = workspace.stagingDirectory(runID)

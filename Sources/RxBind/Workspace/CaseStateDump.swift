@@ -60,40 +60,33 @@ public enum CaseStateDump {
         return out
     }
 
-    /// A dump that cannot be read back: the archive is damaged.
-    public struct Damaged: Error, CustomStringConvertible {
-        public let line: Int
-        public let why: String
-        public var description: String { "the archived case state is damaged at line \(line): \(why)" }
-    }
-
     /// Reads a dump back: the province and the cases.
     public static func parse(_ bytes: [UInt8]) throws -> (province: Province?, cases: [CaseRecord]) {
         let text = String(decoding: bytes, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
         guard let first = lines.first, let caseFields = readable[String(first)] else {
-            throw Damaged(line: 1, why: "no header")
+            throw RxBindError.caseStateDamaged(line: 1)
         }
         var province: Province? = nil
         var cases: [CaseRecord] = []
         for (i, l) in lines.enumerated().dropFirst() {
             let f = l.split(separator: "\t", omittingEmptySubsequences: false)
-            func fail(_ why: String) -> Damaged { Damaged(line: i + 1, why: why) }
+            let fail = RxBindError.caseStateDamaged(line: i + 1)
             switch f.first {
             case "province":
-                guard f.count == 2 else { throw fail("bad province line") }
+                guard f.count == 2 else { throw fail }
                 if !f[1].isEmpty {
-                    guard let p = Province(named: String(f[1])) else { throw fail("unknown province") }
+                    guard let p = Province(named: String(f[1])) else { throw fail }
                     province = p
                 }
             case "case":
                 guard f.count == caseFields, let record = CaseRecord(storedFields: f.dropFirst().enumerated().map {
                     $0.offset == 1 ? unescape($0.element) : String($0.element)
-                }) else { throw fail("bad case line") }
+                }) else { throw fail }
                 cases.append(record)
             default:
-                throw fail("unknown line kind")
+                throw fail
             }
         }
         return (province, cases)

@@ -87,101 +87,107 @@ final class CaseStore {
     init(path: String, readOnly: Bool = false) throws {
         // A 64 MiB page cache: a national night writes a million cases in one transaction (measured in the Store
         // module: about twice the rows per second of SQLite's default 2 MiB once the table outgrows it).
-        database = try Database(path: path, options: .init(access: readOnly ? .readOnly : .readWriteCreate,
-                                                            newFilePermissions: 0o600, cacheSizeKiB: 65_536))
-        if !readOnly { try database.migrate(CaseStore.migrations) }
+        do {
+            database = try Database(path: path, options: .init(access: readOnly ? .readOnly : .readWriteCreate,
+                                                                newFilePermissions: 0o600, cacheSizeKiB: 65_536))
+            if !readOnly { try database.migrate(CaseStore.migrations) }
+        } catch let e as StoreError {
+            throw RxBindError.store(e)
+        }
+    }
+
+    /// Runs `body`, turning the Store module's errors into the domain's (the disk's refusals are "cannot write").
+    private func guarded<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as StoreError { throw RxBindError.store(e) }
     }
 
     /// The province the workspace remembers.
     func province() throws -> Province? {
-        var value: String?
-        try database.prepare("SELECT value FROM workspace WHERE key = 'province'").forEachRow { value = try $0.string(0) }
-        return value.flatMap { Province(named: $0) }
+        try guarded {
+            var value: String?
+            try database.prepare("SELECT value FROM workspace WHERE key = 'province'").forEachRow { value = try $0.string(0) }
+            return value.flatMap { Province(named: $0) }
+        }
     }
 
     /// The committed runs, oldest first.
     func runs() throws -> [RunEntry] {
-        var runs: [RunEntry] = []
-        try database.prepare("SELECT seq, run_id, as_of, manifest_sha256, prior_state_sha256 FROM runs ORDER BY seq")
-            .forEachRow { row in
-                guard let seq = try row.int(0), let id = try row.string(1), let d = try row.string(2),
-                      let asOf = CalendarDate(iso: d), let m = try row.string(3), let p = try row.string(4) else {
-                    throw StoreDamaged(detail: "a row of the runs table is malformed")
+        try guarded {
+            var runs: [RunEntry] = []
+            try database.prepare("SELECT seq, run_id, as_of, manifest_sha256, prior_state_sha256 FROM runs ORDER BY seq")
+                .forEachRow { row in
+                    guard let seq = try row.int(0), let id = try row.string(1), let d = try row.string(2),
+                          let asOf = CalendarDate(iso: d), let m = try row.string(3), let p = try row.string(4) else {
+                        throw RxBindError.storeDamaged(table: "runs")
+                    }
+                    runs.append(RunEntry(seq: seq, runID: id, asOf: asOf, manifestSHA256: m, priorStateSHA256: p))
                 }
-                runs.append(RunEntry(seq: seq, runID: id, asOf: asOf, manifestSHA256: m, priorStateSHA256: p))
-            }
-        return runs
+            return runs
+        }
     }
 
     /// The reverted runs, in the order they were reverted.
     func revertedRuns() throws -> [RevertedRun] {
-        var out: [RevertedRun] = []
-        try database.prepare("""
-            SELECT seq, run_seq, run_id, as_of, manifest_sha256, prior_state_sha256, reverted_at, why
-            FROM reverted_runs ORDER BY seq
-            """).forEachRow { row in
-                guard let seq = try row.int(0), let runSeq = try row.int(1), let id = try row.string(2),
-                      let d = try row.string(3), let asOf = CalendarDate(iso: d), let m = try row.string(4),
-                      let p = try row.string(5), let at = try row.string(6), let why = try row.string(7) else {
-                    throw StoreDamaged(detail: "a row of the reverted_runs table is malformed")
+        try guarded {
+            var out: [RevertedRun] = []
+            try database.prepare("""
+                SELECT seq, run_seq, run_id, as_of, manifest_sha256, prior_state_sha256, reverted_at, why
+                FROM reverted_runs ORDER BY seq
+                """).forEachRow { row in
+                    guard let seq = try row.int(0), let runSeq = try row.int(1), let id = try row.string(2),
+                          let d = try row.string(3), let asOf = CalendarDate(iso: d), let m = try row.string(4),
+                          let p = try row.string(5), let at = try row.string(6), let why = try row.string(7) else {
+                        throw RxBindError.storeDamaged(table: "reverted_runs")
+                    }
+                    out.append(RevertedRun(seq: seq, run: RunEntry(seq: runSeq, runID: id, asOf: asOf,
+                                                                   manifestSHA256: m, priorStateSHA256: p),
+                                           revertedAt: at, why: why))
                 }
-                out.append(RevertedRun(seq: seq, run: RunEntry(seq: runSeq, runID: id, asOf: asOf, manifestSHA256: m,
-                                                               priorStateSHA256: p),
-                                       revertedAt: at, why: why))
-            }
-        return out
+            return out
+        }
     }
 
     /// Undoes the latest run in one transaction: the cases and the province become the state it started from, the
     /// run leaves the history and its record is kept.
     func revert(to prior: PriorState, record: RevertedRun) throws {
-        try database.execute("BEGIN IMMEDIATE TRANSACTION")
-        do {
-            try database.execute("DELETE FROM cases")
-            let statement = try database.prepare(
-                "INSERT INTO cases (\(CaseStore.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for r in prior.sortedRecords { try insert(r, with: statement) }
-            if let p = prior.province {
+        try guarded {
+            try database.execute("BEGIN IMMEDIATE TRANSACTION")
+            do {
+                try database.execute("DELETE FROM cases")
+                let statement = try database.prepare(CaseStore.insertCase)
+                for r in prior.sortedRecords { try insert(r, with: statement) }
+                try setProvince(prior.province, clearing: true)
+                try database.prepare("DELETE FROM runs WHERE run_id = ?").execute([.text(record.run.runID)])
                 try database.prepare("""
-                    INSERT INTO workspace (key, value) VALUES ('province', ?)
-                    ON CONFLICT (key) DO UPDATE SET value = excluded.value
-                    """).execute([.text(p.name)])
-            } else {
-                try database.execute("DELETE FROM workspace WHERE key = 'province'")
+                    INSERT INTO reverted_runs (seq, run_seq, run_id, as_of, manifest_sha256, prior_state_sha256,
+                                               reverted_at, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute([.integer(Int64(record.seq)), .integer(Int64(record.run.seq)), .text(record.run.runID),
+                                  .text(record.run.asOf.iso), .text(record.run.manifestSHA256),
+                                  .text(record.run.priorStateSHA256), .text(record.revertedAt), .text(record.why)])
+                try database.execute("COMMIT TRANSACTION")
+            } catch {
+                abandon()
+                throw error
             }
-            try database.prepare("DELETE FROM runs WHERE run_id = ?").execute([.text(record.run.runID)])
-            try database.prepare("""
-                INSERT INTO reverted_runs (seq, run_seq, run_id, as_of, manifest_sha256, prior_state_sha256,
-                                           reverted_at, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute([.integer(Int64(record.seq)), .integer(Int64(record.run.seq)), .text(record.run.runID),
-                              .text(record.run.asOf.iso), .text(record.run.manifestSHA256),
-                              .text(record.run.priorStateSHA256), .text(record.revertedAt), .text(record.why)])
-            try database.execute("COMMIT TRANSACTION")
-        } catch {
-            abandon()
-            throw error
         }
     }
 
     /// Every case in ID order.
     func forEachCase(where filter: String = "", _ arguments: [DatabaseValue] = [], _ body: (CaseRecord) throws -> Void) throws {
-        let sql = "SELECT \(CaseStore.columns) FROM cases \(filter) ORDER BY id"
-        try database.prepare(sql).forEachRow(arguments) { row in
-            var fields: [String] = []
-            fields.reserveCapacity(CaseRecord.storedFieldCount)
-            for i in 0..<CaseRecord.storedFieldCount { fields.append(i == 4 ? String(try row.int(4) ?? 0) : try row.string(i) ?? "") }
-            guard let record = CaseRecord(storedFields: fields) else {
-                throw StoreDamaged(detail: "a case row is malformed")
+        try guarded {
+            let sql = "SELECT \(CaseStore.columns) FROM cases \(filter) ORDER BY id"
+            try database.prepare(sql).forEachRow(arguments) { row in
+                var fields: [String] = []
+                fields.reserveCapacity(CaseRecord.storedFieldCount)
+                for i in 0..<CaseRecord.storedFieldCount {
+                    fields.append(i == 4 ? String(try row.int(4) ?? 0) : try row.string(i) ?? "")
+                }
+                guard let record = CaseRecord(storedFields: fields) else {
+                    throw RxBindError.storeDamaged(table: "cases")
+                }
+                try body(record)
             }
-            try body(record)
         }
-    }
-
-    /// Applies a night in one transaction: the committed state is either all of it or none of it.
-    func commit(replaceAll: [CaseRecord]?, upserts: [CaseRecord], province: Province?, removeRun: String?,
-                addRun run: RunEntry) throws {
-        try stage(replaceAll: replaceAll) { write in for r in upserts { try write(r) } }
-        try finish(province: province, removeRun: removeRun, addRun: run)
     }
 
     /// Opens the night's transaction and writes its cases into it — while the outputs are still being written, on
@@ -193,39 +199,37 @@ final class CaseStore {
     ///     redone run started from.
     ///   - upserts: calls its argument with each of tonight's changed cases.
     func stage(replaceAll: [CaseRecord]?, upserts: ((CaseRecord) throws -> Void) throws -> Void) throws {
-        try database.execute("BEGIN IMMEDIATE TRANSACTION")
-        do {
-            let statement = try database.prepare(
-                "INSERT OR REPLACE INTO cases (\(CaseStore.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            if let all = replaceAll {
-                try database.execute("DELETE FROM cases")
-                for r in all { try insert(r, with: statement) }
+        try guarded {
+            try database.execute("BEGIN IMMEDIATE TRANSACTION")
+            do {
+                let statement = try database.prepare(CaseStore.insertCase)
+                if let all = replaceAll {
+                    try database.execute("DELETE FROM cases")
+                    for r in all { try insert(r, with: statement) }
+                }
+                try upserts { try insert($0, with: statement) }
+            } catch {
+                abandon()
+                throw error
             }
-            try upserts { try insert($0, with: statement) }
-        } catch {
-            abandon()
-            throw error
         }
     }
 
     /// Records the run (and the workspace's province) in the staged transaction and commits it.
     func finish(province: Province?, removeRun: String?, addRun run: RunEntry) throws {
-        do {
-            if let p = province {
+        try guarded {
+            do {
+                try setProvince(province, clearing: false)
+                if let r = removeRun { try database.prepare("DELETE FROM runs WHERE run_id = ?").execute([.text(r)]) }
                 try database.prepare("""
-                    INSERT INTO workspace (key, value) VALUES ('province', ?)
-                    ON CONFLICT (key) DO UPDATE SET value = excluded.value
-                    """).execute([.text(p.name)])
+                    INSERT INTO runs (seq, run_id, as_of, manifest_sha256, prior_state_sha256) VALUES (?, ?, ?, ?, ?)
+                    """).execute([.integer(Int64(run.seq)), .text(run.runID), .text(run.asOf.iso),
+                                  .text(run.manifestSHA256), .text(run.priorStateSHA256)])
+                try database.execute("COMMIT TRANSACTION")
+            } catch {
+                abandon()
+                throw error
             }
-            if let r = removeRun { try database.prepare("DELETE FROM runs WHERE run_id = ?").execute([.text(r)]) }
-            try database.prepare("""
-                INSERT INTO runs (seq, run_id, as_of, manifest_sha256, prior_state_sha256) VALUES (?, ?, ?, ?, ?)
-                """).execute([.integer(Int64(run.seq)), .text(run.runID), .text(run.asOf.iso),
-                              .text(run.manifestSHA256), .text(run.priorStateSHA256)])
-            try database.execute("COMMIT TRANSACTION")
-        } catch {
-            abandon()
-            throw error
         }
     }
 
@@ -234,18 +238,24 @@ final class CaseStore {
         if database.isInTransaction { try? database.execute("ROLLBACK TRANSACTION") }
     }
 
+    static let insertCase = "INSERT OR REPLACE INTO cases (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+    /// Remembers the province; nil keeps the one remembered, or forgets it when `clearing` (a revert to a state
+    /// that had none).
+    private func setProvince(_ province: Province?, clearing: Bool) throws {
+        if let p = province {
+            try database.prepare("""
+                INSERT INTO workspace (key, value) VALUES ('province', ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """).execute([.text(p.name)])
+        } else if clearing {
+            try database.execute("DELETE FROM workspace WHERE key = 'province'")
+        }
+    }
+
     private func insert(_ r: CaseRecord, with statement: Statement) throws {
         try statement.execute(r.storedFields.enumerated().map { i, f in
             i == 4 ? .integer(Int64(r.attempts)) : .text(f)
         })
     }
-
-    /// Checks SQLite's own integrity check.
-    func integrityProblems() throws -> [String] { try database.integrityCheck() }
-}
-
-/// The case store holds something rxbind did not write.
-public struct StoreDamaged: Error, CustomStringConvertible {
-    public let detail: String
-    public var description: String { "the case store is damaged: \(detail). Restore rxbind.sqlite from a backup." }
 }

@@ -41,7 +41,7 @@ import TestSupport
         #expect(cases.count == 1 && cases[0].attempts == 3 && cases[0].attemptKeys.isEmpty)
         // A version-one header with a version-two line (or the reverse) is damage, not a guess.
         let mixed = v1.replacingOccurrences(of: "NOT_IN_ROSTER\t\n", with: "NOT_IN_ROSTER\t\t0123456789abcdef\n")
-        #expect(throws: CaseStateDump.Damaged.self) { try CaseStateDump.parse(Array(mixed.utf8)) }
+        #expect(throws: RxBindError.self) { try CaseStateDump.parse(Array(mixed.utf8)) }
     }
 
     func outcome(_ id: ResidentID, keys: [AttemptKey]) -> (CaseOutcome, ArraySlice<AttemptKey>) {

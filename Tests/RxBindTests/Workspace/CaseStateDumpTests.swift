@@ -24,6 +24,6 @@ import Testing
 
     @Test func aDamagedDumpIsAnErrorWithItsLine() {
         let text = CaseStateDump.header + "province\t\ncase\t110101199003071233\tx\n"
-        #expect(throws: CaseStateDump.Damaged.self) { try CaseStateDump.parse(Array(text.utf8)) }
+        #expect(throws: RxBindError.self) { try CaseStateDump.parse(Array(text.utf8)) }
     }
 }
