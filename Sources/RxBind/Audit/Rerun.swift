@@ -49,7 +49,8 @@ extension Audit {
         let execution = NightExecution(
             night: consume night, prior: prior, templates: templates, runID: runID, asOf: asOf,
             provinceOption: manifest.options.province.flatMap { Province(named: $0) },
-            resendAfter: manifest.options.resendAfter, encoding: manifest.options.encoding,
+            resendAfter: manifest.options.resendAfter,
+            dormantAfter: manifest.options.dormantAfter ?? RunOptions.defaultDormantAfter, encoding: manifest.options.encoding,
             previousManifestSHA256: manifest.previousManifestSHA256)
         let result = try execution.write(into: scratch + "/out", scratch: scratch + "/tmp")
 

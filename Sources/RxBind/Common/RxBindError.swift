@@ -78,6 +78,14 @@ public enum RxBindError: Error, LocalizedError, Sendable {
     case alreadyReverted(runID: String, at: String, folder: String)
     /// `--encoding` names an encoding rxbind does not know.
     case unknownEncoding(String)
+    /// `rxbind revert` of a run after which staff recorded actions.
+    case revertAfterActions(runID: String, count: Int)
+    /// `rxbind cases note|close` on a case the workspace does not hold (the ID masked).
+    case unknownCase(id: String)
+    /// `rxbind cases note|close` on a case whose status does not allow it.
+    case staffActionRefused(id: String, action: CaseRecord.StaffNote.Kind, status: CaseRecord.Status)
+    /// An empty note or `--why`.
+    case staffTextEmpty(action: CaseRecord.StaffNote.Kind)
 
     // MARK: cannot write outputs (73)
 
@@ -143,7 +151,7 @@ public enum RxBindError: Error, LocalizedError, Sendable {
              .archiveDamaged, .archiveIncomplete, .caseStateDamaged, .storeDamaged, .manifestUnreadable:
             return .badInput
         case .forceNotLatest, .earlierThanLatest, .provinceConflict, .notAWorkspace, .unknownRun, .revertNotLatest,
-             .alreadyReverted, .unknownEncoding:
+             .alreadyReverted, .unknownEncoding, .revertAfterActions, .unknownCase, .staffActionRefused, .staffTextEmpty:
             return .usage
         case .cannotWrite, .fileWhereFolderMustBe, .workbookNotWritten, .caseStoreNotWritten:
             return .cannotWrite
@@ -239,6 +247,14 @@ public enum RxBindError: Error, LocalizedError, Sendable {
                                                  "latest": later.last ?? ""])
         case let .alreadyReverted(runID, at, folder):
             return localized(.revertAlreadyReverted, ["run": runID, "at": at, "folder": folder])
+        case let .revertAfterActions(runID, count):
+            return localized(.revertAfterActions, ["run": runID, "count": count])
+        case .unknownCase(let id):
+            return localized(.unknownCase, ["id": id])
+        case let .staffActionRefused(id, action, status):
+            return localized(action == .close ? .closeRefused : .noteRefused, ["id": id, "status": Self.text(status)])
+        case .staffTextEmpty(let action):
+            return localized(action == .close ? .closeWhyEmpty : .noteEmpty)
         case .unknownEncoding(let name):
             return localized(.runUnknownEncoding, ["name": name,
                                                    "names": EncodingOverride.acceptedNames.joined(separator: ", ")])
@@ -294,6 +310,15 @@ public enum RxBindError: Error, LocalizedError, Sendable {
                                                      "fields": expected.joined(separator: ", ")])
         case .footerMustBeList: return localized(.templateFooterMustBeList)
         case .footerLineMustBeMapping: return localized(.templateFooterLineMustBeMapping)
+        }
+    }
+
+    public static func text(_ status: CaseRecord.Status) -> String {
+        switch status {
+        case .open: return localized(.statusOpen)
+        case .resolved: return localized(.statusResolved)
+        case .closed: return localized(.statusClosed)
+        case .dormant: return localized(.statusDormant)
         }
     }
 

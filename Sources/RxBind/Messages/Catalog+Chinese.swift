@@ -86,6 +86,7 @@ extension Catalog {
         case .unknownRun: return "工作区中没有批次 {run}。它的批次有：{known}。可用 `rxbind runs` 查看全部。"
         case .unknownRunNoRuns: return "工作区中没有批次 {run}（它还没有任何批次）。"
         case .holderUnknown: return "占用者不明"
+        case .revertAfterActions: return "批次 {run} 之后工作人员又记录了 {count} 条处理（备注或结案），它们不在该批次运行之前的状态里：撤销会丢掉它们。该批次不能再撤销；如果它的结果有误，请在下一次运行中更正。"
 
         // MARK: cases
         case .casesColumnID: return "身份证号"
@@ -99,6 +100,23 @@ extension Catalog {
         case .casesColumnAttempts: return "尝试次数"
         case .casesColumnRequested: return "最近申请"
         case .casesCount: return "共 {count} 个案例"
+        case .unknownCase: return "工作区中没有身份证号为 {id} 的案例。可用 `rxbind cases` 查看案例。"
+        case .closeRefused: return "案例 {id} 的状态是“{status}”，不能结案：只有未结或休眠的案例可以结案。"
+        case .noteRefused: return "案例 {id} 的状态是“{status}”，不能添加备注：已解决的案例不再需要处理。"
+        case .closeWhyEmpty: return "--why 不能为空：请写明结案原因（例如“本人不是执业药师”），它会记录在审计记录中。"
+        case .noteEmpty: return "备注不能为空。"
+        case .statusOpen: return "未结"
+        case .statusResolved: return "已解决"
+        case .statusClosed: return "已结案"
+        case .statusDormant: return "休眠"
+        case .noteAdded: return "已给案例 {id} 添加备注（{date}，第 {seq} 条处理记录）。案例状态：{status}。"
+        case .caseClosed: return "已结案：案例 {id}（{date}，第 {seq} 条处理记录）。如以后再次出现新的失败尝试，会自动重新打开。"
+        case .detailsHeading: return "案例 {id}：{name}，{status}，{class}（{reason}）"
+        case .detailsSeen: return "  首次出现 {first}，最近出现 {last}，尝试 {attempts} 次；最近申请 {requested}"
+        case .detailsHistory: return "  历史：{history}"
+        case .detailsNote: return "  {date} 备注：{text}"
+        case .detailsClose: return "  {date} 结案：{text}"
+        case .detailsNever: return "从未"
 
         // MARK: audit
         case .auditRevertedSubject: return "已撤销"
@@ -215,6 +233,14 @@ extension Catalog {
         case .libraryHelpLabel: return "说明："
         case .libraryProvideOneOf: return "。请给出以下之一：{values}。"
         case .libraryProvideOneOfList: return "。请给出以下之一："
+        case .helpCasesListAbstract: return "列出案例（默认子命令）。"
+        case .helpCasesNoteAbstract: return "给一个案例添加带日期的备注。"
+        case .helpCasesNoteDiscussion: return "备注记录在案例库中（下一次运行存档的运行前状态包含它，`audit rerun` 仍能逐字节重放），并追加到工作区的 actions.log（只追加、逐行哈希链接，`audit verify --all` 会检查）。可以给未结、已结案或休眠的案例加备注；已解决的案例不能。终端上的身份证号打码。"
+        case .helpCasesCloseAbstract: return "由工作人员决定结案（例如本人不是执业药师）。"
+        case .helpCasesCloseDiscussion: return "只有未结或休眠的案例可以结案。结案的案例不再列入遗留未结；以后的夜间如果它又出现新的失败尝试，会重新打开，历史中保留这次结案。结案和原因与备注一样记录在案例库和 actions.log 中。"
+        case .helpCasesActionID: return "案例的身份证号（15 位或 18 位）。"
+        case .helpCasesNoteText: return "备注内容。"
+        case .helpCasesCloseWhy: return "结案原因，记录在审计记录中。"
         }
     }
 }

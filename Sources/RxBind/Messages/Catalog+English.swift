@@ -86,6 +86,7 @@ extension Catalog {
         case .unknownRun: return "the workspace has no run {run}. Its runs: {known}. `rxbind runs` lists them all."
         case .unknownRunNoRuns: return "the workspace has no run {run} (it has no runs yet)."
         case .holderUnknown: return "holder unknown"
+        case .revertAfterActions: return "staff recorded {count} action(s) (notes or closes) after run {run}; they are not in the state it started from, so a revert would lose them. The run can no longer be reverted; correct its effects in the next run."
 
         // MARK: cases
         case .casesColumnID: return "ID"
@@ -99,6 +100,23 @@ extension Catalog {
         case .casesColumnAttempts: return "ATTEMPTS"
         case .casesColumnRequested: return "REQUESTED"
         case .casesCount: return "{count} case(s)"
+        case .unknownCase: return "the workspace has no case with the ID {id}. `rxbind cases` lists the cases."
+        case .closeRefused: return "case {id} is {status}: only open or dormant cases can be closed."
+        case .noteRefused: return "case {id} is {status}: a resolved case needs no more work, so it takes no notes."
+        case .closeWhyEmpty: return "--why must not be empty: say why the case is closed (for example \"not a pharmacist\"); it is kept in the audit trail."
+        case .noteEmpty: return "the note must not be empty."
+        case .statusOpen: return "open"
+        case .statusResolved: return "resolved"
+        case .statusClosed: return "closed"
+        case .statusDormant: return "dormant"
+        case .noteAdded: return "note added to case {id} ({date}, action {seq} of the log). Status: {status}."
+        case .caseClosed: return "case {id} closed ({date}, action {seq} of the log). A new failed attempt on a later night opens it again."
+        case .detailsHeading: return "case {id}: {name}, {status}, {class} ({reason})"
+        case .detailsSeen: return "  first seen {first}, last seen {last}, {attempts} attempt(s); last requested {requested}"
+        case .detailsHistory: return "  history: {history}"
+        case .detailsNote: return "  {date} note: {text}"
+        case .detailsClose: return "  {date} closed: {text}"
+        case .detailsNever: return "never"
 
         // MARK: audit
         case .auditRevertedSubject: return "reverted"
@@ -215,6 +233,14 @@ extension Catalog {
         case .libraryHelpLabel: return "Help:  "
         case .libraryProvideOneOf: return ". Please provide one of {values}."
         case .libraryProvideOneOfList: return ". Please provide one of the following:"
+        case .helpCasesListAbstract: return "List cases (the default)."
+        case .helpCasesNoteAbstract: return "Add a dated note to a case."
+        case .helpCasesNoteDiscussion: return "The note goes into the case store (so the next run's archived prior state holds it and `audit rerun` still reproduces every run) and is appended to the workspace's actions.log (append-only, each line chained by hash to the one before, checked by `audit verify --all`). Open, closed and dormant cases take notes; resolved ones do not. ID numbers are masked on the terminal."
+        case .helpCasesCloseAbstract: return "Close a case by staff decision (for example: not a pharmacist)."
+        case .helpCasesCloseDiscussion: return "Only open or dormant cases can be closed. A closed case leaves the carried-over list; if it fails again with a new attempt on a later night it is opened again, its history keeping the close. The close and its reason are recorded like a note, in the case store and in actions.log."
+        case .helpCasesActionID: return "The case's ID number (15 or 18 digits)."
+        case .helpCasesNoteText: return "The note."
+        case .helpCasesCloseWhy: return "Why the case is closed; kept in the audit trail."
         }
     }
 }

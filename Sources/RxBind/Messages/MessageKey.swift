@@ -85,6 +85,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case unknownRun
     case unknownRunNoRuns
     case holderUnknown
+    case revertAfterActions
 
     // MARK: cases
     case casesColumnID
@@ -98,6 +99,23 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case casesColumnAttempts
     case casesColumnRequested
     case casesCount
+    case unknownCase
+    case closeRefused
+    case noteRefused
+    case closeWhyEmpty
+    case noteEmpty
+    case statusOpen
+    case statusResolved
+    case statusClosed
+    case statusDormant
+    case noteAdded
+    case caseClosed
+    case detailsHeading
+    case detailsSeen
+    case detailsHistory
+    case detailsNote
+    case detailsClose
+    case detailsNever
 
     // MARK: audit
     case auditRevertedSubject
@@ -214,4 +232,12 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case libraryHelpLabel
     case libraryProvideOneOf
     case libraryProvideOneOfList
+    case helpCasesListAbstract
+    case helpCasesNoteAbstract
+    case helpCasesNoteDiscussion
+    case helpCasesCloseAbstract
+    case helpCasesCloseDiscussion
+    case helpCasesActionID
+    case helpCasesNoteText
+    case helpCasesCloseWhy
 }

@@ -31,6 +31,7 @@ public enum Revert {
         let store = try CaseStore(path: workspace.storePath)
         let reverted = try store.revertedRuns()
         try workspace.recover(runs: try store.runs(), reverted: reverted)
+        try ActionLog(workspace: workspace).recover(store: store)
         let runs = try store.runs()
         guard RunID.isWellFormed(runID), let index = runs.firstIndex(where: { $0.runID == runID }) else {
             if let r = reverted.last(where: { $0.run.runID == runID }) {
@@ -43,6 +44,12 @@ public enum Revert {
             throw RxBindError.revertNotLatest(runID: runID, later: later)
         }
         let entry = runs[index]
+        // Staff actions recorded since the run are in the store, not in the state it started from: reverting would
+        // lose them (the actions log keeps them, and would then disagree with the store).
+        let actions = try store.actionsState().count
+        if actions > entry.actions {
+            throw RxBindError.revertAfterActions(runID: runID, count: actions - entry.actions)
+        }
         let prior = try PriorState.parse(try workspace.archive.read(entry.priorStateSHA256, name: Archive.priorStateName))
         let record = RevertedRun(seq: (reverted.last?.seq ?? 0) + 1, run: entry, revertedAt: localTimestamp(), why: why)
 

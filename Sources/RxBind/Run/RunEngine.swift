@@ -53,7 +53,7 @@ public enum RunEngine {
         let templates = try Templates(directory: options.templatesDirectory)
         let hashed = try hashInputs(options.inputs)
         let runID = RunID.compute(asOf: options.asOf, province: options.province, resendAfter: options.resendAfter,
-                                  encoding: options.encoding, inputs: hashed.map { ($0.file.role, $0.sha256) },
+                                  dormantAfter: options.dormantAfter, encoding: options.encoding, inputs: hashed.map { ($0.file.role, $0.sha256) },
                                   templatesSHA256: templates.sha256)
         let workspace = Workspace(root: options.workspace)
         if !options.force && workspace.hasRun(runID) { return existing(runID, options, workspace) }
@@ -141,6 +141,7 @@ public enum RunEngine {
                      store: CaseStore) throws -> Plan? {
         var runs = try store.runs()
         try workspace.recover(runs: runs, reverted: try store.revertedRuns())
+        try ActionLog(workspace: workspace).recover(store: store)
         runs = try store.runs()
         var redo: RunEntry? = nil
         if let existing = runs.first(where: { $0.runID == runID }) {
@@ -182,7 +183,8 @@ public enum RunEngine {
         defer { try? FileSystem.remove(staging) }
         let execution = NightExecution(night: consume night, prior: prior, templates: templates, runID: runID,
                                        asOf: options.asOf, provinceOption: options.province,
-                                       resendAfter: options.resendAfter, encoding: options.encoding,
+                                       resendAfter: options.resendAfter, dormantAfter: options.dormantAfter,
+                                       encoding: options.encoding,
                                        previousManifestSHA256: plan.previous?.manifestSHA256)
         let scratch = staging + ".tmp"
         try FileSystem.remove(scratch)
@@ -192,7 +194,7 @@ public enum RunEngine {
         let storeBox = UncheckedBox(store)
         let archive = workspace.archive
         let bundle = templates.bundle
-        let redoRecords = plan.redo == nil ? nil : prior.sortedRecords
+        let redoState = plan.redo == nil ? nil : prior
         let asOf = options.asOf
         let result: NightExecution.Result
         do {
@@ -204,7 +206,7 @@ public enum RunEngine {
                 }
                 CrashPoint.reached("archive")
                 try Timings.measure("stage case store") {
-                    try storeBox.value.stage(replaceAll: redoRecords) { write in
+                    try storeBox.value.stage(replaceAll: redoState) { write in
                         try outcome.forEachUpdatedRecord(prior: prior.records, asOf: asOf, runID: runID, write)
                     }
                 }
@@ -217,7 +219,8 @@ public enum RunEngine {
         try Timings.measure("commit case store") {
             try store.finish(province: result.province, removeRun: plan.redo?.runID,
                              addRun: RunEntry(seq: (plan.previous?.seq ?? 0) + 1, runID: runID, asOf: options.asOf,
-                                              manifestSHA256: result.manifestSHA256, priorStateSHA256: prior.sha256))
+                                              manifestSHA256: result.manifestSHA256, priorStateSHA256: prior.sha256),
+                             trend: result.trend)
         }
         CrashPoint.reached("commit")
         try workspace.publish(runID)
