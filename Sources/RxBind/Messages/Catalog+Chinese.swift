@@ -73,6 +73,7 @@ extension Catalog {
         case .runNegativeResend: return "--resend-after 必须是 0 或更多天，不能是 {days}。"
         case .runNoTemplatesFolder: return "--templates {folder} 不存在。"
         case .runNoDefaultTemplates: return "找不到默认模板（程序旁边的 share/rxbind/templates 或 templates/）；请用 --templates 指定模板文件夹。"
+        case .runDormantAfterTooSmall: return "--dormant-after 必须至少是 1 天，不能是 {days}。"
 
         // MARK: workspace, revert
         case .revertAlreadyReverted: return "批次 {run} 已于 {at} 撤销，记录和原输出在 {folder}。"
@@ -241,6 +242,7 @@ extension Catalog {
         case .helpCasesActionID: return "案例的身份证号（15 位或 18 位）。"
         case .helpCasesNoteText: return "备注内容。"
         case .helpCasesCloseWhy: return "结案原因，记录在审计记录中。"
+        case .helpRunDormantAfter: return "这么多天没有新的失败尝试的未结案例转为休眠。"
         }
     }
 }

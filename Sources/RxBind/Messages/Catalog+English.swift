@@ -73,6 +73,7 @@ extension Catalog {
         case .runNegativeResend: return "--resend-after must be 0 or more days, not {days}."
         case .runNoTemplatesFolder: return "--templates {folder} does not exist."
         case .runNoDefaultTemplates: return "cannot find the default templates (share/rxbind/templates or templates/ beside the binary); give --templates DIR."
+        case .runDormantAfterTooSmall: return "--dormant-after must be at least 1 day, not {days}."
 
         // MARK: workspace, revert
         case .revertAlreadyReverted: return "run {run} was already reverted at {at}; its record and outputs are in {folder}."
@@ -241,6 +242,7 @@ extension Catalog {
         case .helpCasesActionID: return "The case's ID number (15 or 18 digits)."
         case .helpCasesNoteText: return "The note."
         case .helpCasesCloseWhy: return "Why the case is closed; kept in the audit trail."
+        case .helpRunDormantAfter: return "An open case without a new attempt for this many days becomes dormant."
         }
     }
 }

@@ -72,6 +72,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case runNegativeResend
     case runNoTemplatesFolder
     case runNoDefaultTemplates
+    case runDormantAfterTooSmall
 
     // MARK: workspace, revert
     case revertAlreadyReverted
@@ -240,4 +241,5 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case helpCasesActionID
     case helpCasesNoteText
     case helpCasesCloseWhy
+    case helpRunDormantAfter
 }
