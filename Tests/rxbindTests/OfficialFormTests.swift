@@ -4,7 +4,8 @@ import Testing
 import TestSupport
 
 /// SPEC §12 "the form looks official", checked in the XML of the form the built binary writes: 宋体 on every
-/// cell, no "number stored as text" marks on the digit columns, the part in words, names without stray spaces.
+/// cell, no "number stored as text" marks on the digit columns, the part in words, names without stray spaces;
+/// and SPEC §13's digest sheet, hidden after the form.
 @Suite struct OfficialFormTests {
     /// A fresh form of the reference night (failures-b only).
     static func form(_ dir: TemporaryDirectory) throws -> String { try FormCheckTests.freshForm(dir) }
@@ -96,5 +97,28 @@ import TestSupport
         let check = try RxBindBinary.run(["form", "check", "--as-of", "2026-11-20", form], environment: ["RXBIND_LANG": "en"])
         #expect(check.status == 0, "\(check.stdout)")
         #expect(check.stdout.contains("fingerprint matches"))
+    }
+
+    @Test func theDigestSheetIsHiddenAfterTheFormWithARowPerDataRow() throws {
+        let dir = try TemporaryDirectory("official-digests")
+        let path = try Self.form(dir)
+        let book = try WorkbookReader(path: path)
+        #expect(book.sheets.map(\.name) == ["添加申请表", "rxbind校验数据"])
+        #expect(book.sheets.map(\.visibility) == [.visible, .hidden])
+        let rows = try readRows(of: path, sheet: "rxbind校验数据")
+        let properties = try SpreadsheetOutputTests.properties(path)
+        #expect(rows[0].value(atColumn: 0)?.text == "rxbind-digests")
+        for (i, key) in ["rxbind-batch", "rxbind-part", "rxbind-columns", "rxbind-fingerprint"].enumerated() {
+            #expect(rows[1 + i].value(atColumn: 0)?.text == key)
+            #expect(rows[1 + i].value(atColumn: 1)?.text == properties[key], "\(key)")
+        }
+        let data = try SpreadsheetOutputTests.formRows(path).rows
+        let digests = rows.dropFirst(6)
+        #expect(digests.count == data.count)
+        for (row, written) in zip(digests, data) {
+            #expect(row.value(atColumn: 0) == written[0], "序号")
+            let groups = row.value(atColumn: 1)?.text?.split(separator: " ") ?? []
+            #expect(groups.count == 10 && groups.allSatisfy { $0.count == 6 })
+        }
     }
 }

@@ -156,10 +156,40 @@ public enum AdditionRequestForm {
         try book.setCustomProperty(name: "rxbind-columns", string: columnKeys)
         let rowsFingerprint = fingerprint(batch: runID, rows: texts)
         try book.setCustomProperty(name: "rxbind-fingerprint", string: rowsFingerprint)
+        try writeDigests(FormDigests(batch: runID, part: part.label, columns: columnKeys, fingerprint: rowsFingerprint,
+                                     rows: texts), into: &book)
         let closing = Timings.begin("  close \((path as NSString).lastPathComponent)")
         _ = try book.close()
         Timings.end(closing)
         return try FileSystem.hash(path)
+    }
+
+    /// The digests sheet (``FormDigests``), hidden, after the form sheet so that the form stays the first sheet.
+    static func writeDigests(_ digests: FormDigests, into book: inout Workbook) throws {
+        let sheet = try book.addWorksheet(named: FormDigests.sheetName)
+        try book.setColumnWidth(20, columns: 0...0, sheet: sheet)
+        try book.setColumnWidth(72, columns: 1...1, sheet: sheet)
+        try book.write(FormDigests.marker, sheet: sheet, row: 0, column: 0)
+        try book.write(FormDigests.version, sheet: sheet, row: 0, column: 1)
+        try book.write(FormDigests.note, sheet: sheet, row: 0, column: 2)
+        var y = 1
+        for (key, value) in digests.facts {
+            try book.write(key, sheet: sheet, row: y, column: 0)
+            try book.write(value, sheet: sheet, row: y, column: 1)
+            y += 1
+        }
+        for (x, heading) in FormDigests.headings.enumerated() { try book.write(heading, sheet: sheet, row: y, column: x) }
+        y += 1
+        for row in digests.rows {
+            if let seq = Int(row.seq) {
+                try book.write(integer: seq, sheet: sheet, row: y, column: 0)
+            } else {
+                try book.write(row.seq, sheet: sheet, row: y, column: 0)
+            }
+            try book.write(FormDigests.text(row.cells), sheet: sheet, row: y, column: 1)
+            y += 1
+        }
+        try book.hide(sheet: sheet)
     }
 
     /// Columns as runs of adjacent ones: [3, 4, 6] → [3...4, 6...6].
