@@ -18,9 +18,11 @@ extension RxBindCommand {
                     Reads each .xlsx — as rxbind wrote it or re-saved by Excel, WPS or LibreOffice — finds the data \
                     rows under the form's header row and reports per file: batch, part, province, row count and \
                     whether the fingerprint still matches. A file fails (exit 65) when its fingerprint is missing or \
-                    does not match (a data row was changed, added or removed), an ID is invalid or stored as a \
-                    number, a row (ID and certificate number) appears twice in it or in another file given, a part \
-                    of a split batch is missing, or — with --certificates — a row disagrees with the roster. An \
+                    does not match (a data row was changed, added or removed: each is named by its 序号 and \
+                    spreadsheet row, with the columns that differ; rows only re-ordered pass with a note), an ID is \
+                    invalid or stored as a number, a row (ID and certificate number) appears twice in it or in \
+                    another file given, the same part of a batch is given twice, a part of a split batch is \
+                    missing, or — with --certificates — a row disagrees with the roster. An \
                     empty footer field is a warning. --format csv writes one import file of the valid rows of all \
                     passing files to standard output (full numbers) and the report to standard error.
                     """
