@@ -112,13 +112,21 @@ import TestSupport
             #expect(rows[1 + i].value(atColumn: 0)?.text == key)
             #expect(rows[1 + i].value(atColumn: 1)?.text == properties[key], "\(key)")
         }
+        #expect(rows[5].cells.compactMap { $0.value.text } == ["首行序号", "行数", "各行各列摘要"])
+        // The digests of every data row, a hundred rows to a sheet row, four characters a cell, none a formula's first
+        // character.
         let data = try SpreadsheetOutputTests.formRows(path).rows
-        let digests = rows.dropFirst(6)
-        #expect(digests.count == data.count)
-        for (row, written) in zip(digests, data) {
-            #expect(row.value(atColumn: 0) == written[0], "序号")
-            let groups = row.value(atColumn: 1)?.text?.split(separator: " ") ?? []
-            #expect(groups.count == 10 && groups.allSatisfy { $0.count == 6 })
+        let blocks = rows.dropFirst(6)
+        #expect(blocks.count == (data.count + 99) / 100)
+        var seq = 1
+        for block in blocks {
+            #expect(block.value(atColumn: 0) == .number(raw: String(seq), value: Double(seq)), "the block's first 序号")
+            guard case .number(_, let count)? = block.value(atColumn: 1) else { Issue.record("no row count"); continue }
+            let text = block.value(atColumn: 2)?.text ?? ""
+            #expect(text.count == Int(count) * 40)
+            #expect(text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_") })
+            seq += Int(count)
         }
+        #expect(seq == data.count + 1)
     }
 }

@@ -167,8 +167,8 @@ public enum AdditionRequestForm {
     /// The digests sheet (``FormDigests``), hidden, after the form sheet so that the form stays the first sheet.
     static func writeDigests(_ digests: FormDigests, into book: inout Workbook) throws {
         let sheet = try book.addWorksheet(named: FormDigests.sheetName)
-        try book.setColumnWidth(20, columns: 0...0, sheet: sheet)
-        try book.setColumnWidth(72, columns: 1...1, sheet: sheet)
+        try book.setColumnWidth(20, columns: 0...1, sheet: sheet)
+        try book.setColumnWidth(80, columns: 2...2, sheet: sheet)
         try book.write(FormDigests.marker, sheet: sheet, row: 0, column: 0)
         try book.write(FormDigests.version, sheet: sheet, row: 0, column: 1)
         try book.write(FormDigests.note, sheet: sheet, row: 0, column: 2)
@@ -180,13 +180,10 @@ public enum AdditionRequestForm {
         }
         for (x, heading) in FormDigests.headings.enumerated() { try book.write(heading, sheet: sheet, row: y, column: x) }
         y += 1
-        for row in digests.rows {
-            if let seq = Int(row.seq) {
-                try book.write(integer: seq, sheet: sheet, row: y, column: 0)
-            } else {
-                try book.write(row.seq, sheet: sheet, row: y, column: 0)
-            }
-            try book.write(FormDigests.text(row.cells), sheet: sheet, row: y, column: 1)
+        for block in digests.blocks {
+            try book.write(integer: block.first, sheet: sheet, row: y, column: 0)
+            try book.write(integer: block.count, sheet: sheet, row: y, column: 1)
+            try book.write(block.text, sheet: sheet, row: y, column: 2)
             y += 1
         }
         try book.hide(sheet: sheet)

@@ -8,8 +8,9 @@
 public enum DisplayName {
     /// The name as the form shows it.
     public static func tidy(_ name: String) -> String {
-        // Nearly every name has no white space at all.
-        guard name.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else { return name }
+        // Nearly every name has no white space at all, which the bytes tell without Unicode's property tables.
+        var name = name
+        guard name.withUTF8({ mayHoldWhiteSpace($0) }) else { return name }
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar? = nil
         var pendingSpace = false
@@ -24,6 +25,20 @@ public enum DisplayName {
             previous = s
         }
         return String(out)
+    }
+
+    /// False when the UTF-8 certainly holds no white space: no ASCII space or control, and none of the lead bytes
+    /// of Unicode's other spaces (U+0085 and U+00A0 after C2, U+1680 … U+205F after E1 and E2, U+3000 as E3 80 80).
+    static func mayHoldWhiteSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b <= 0x20 || b == 0xE1 || b == 0xE2 { return true }
+            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0 { return true }
+            if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Whether the two characters belong together without a space: both Chinese, or a Chinese character and a

@@ -12,13 +12,26 @@ struct FormDigestsTests {
     static let digests = FormDigests(batch: "20261121-1a2b3c4d", part: "1/1", columns: AdditionRequestForm.columnKeys,
                                      fingerprint: "", rows: written)
 
-    @Test func theDigestIsFNV1aFoldedToSixHexDigits() {
+    @Test func theDigestIsFNV1aFoldedTo24BitsInFourCharacters() {
         // FNV-1a of "" is the offset basis 0x811C9DC5; folded: 0x81 ^ 0x1C9DC5.
         #expect(FormDigests.digest("") == 0x1C9D44)
-        #expect(FormDigests.text([0x1C9D44, 0xABCDEF, 0x000001]) == "1c9d44 abcdef 000001")
-        #expect(FormDigests.parse("1c9d44 abcdef 000001", count: 3) == [0x1C9D44, 0xABCDEF, 0x000001])
-        #expect(FormDigests.parse("1c9d44 abcdef", count: 3) == nil)
-        #expect(FormDigests.parse("1c9d4 abcdef0 000001", count: 3) == nil)
+        // 0x1C9D44 = 000111 001001 110101 000100 → 7 9 r 4; 0xFFFFFF → ____; 1 → 0001.
+        #expect(FormDigests.text([0x1C9D44, 0xFFFFFF, 0x000001]) == "79r4____0001")
+        #expect(FormDigests.parse("79r4____0001", count: 3) == [0x1C9D44, 0xFFFFFF, 0x000001])
+        #expect(FormDigests.parse("79r4____", count: 3) == nil)
+        #expect(FormDigests.parse("79r4___-0001", count: 3) == nil)
+        for d in [0, 1, 0xABCDEF, 0xFFFFFF, FormDigests.digest("110101199003071234")] as [UInt32] {
+            #expect(FormDigests.parse(FormDigests.text([d]), count: 1) == [d])
+        }
+    }
+
+    @Test func rowsGoAHundredToASheetRowWhileTheSeqCountsUp() {
+        var rows = (1...250).map { Self.row($0, "测试\($0)", "110101199003071234", "2015360000") }
+        rows.append(Self.row(300, "另起", "110101199003071234", "2015360000"))
+        let digests = FormDigests(batch: "b", part: "1/1", columns: "", fingerprint: "", rows: rows)
+        #expect(digests.blocks.map { [$0.first, $0.count] } == [[1, 100], [101, 100], [201, 50], [300, 1]])
+        #expect(digests.blocks.allSatisfy { $0.text.utf8.count == $0.count * 40 })
+        #expect(FormDigests.parse(digests.blocks[2].text, count: 500)?.prefix(10).elementsEqual(digests.rows[200].cells) == true)
     }
 
     @Test func theSameRowsCompareEqual() {
