@@ -1,6 +1,27 @@
 import Foundation
 
 extension FormCheck {
+    /// A cell's text as the terminal may show it: the ID column masked, and in any other column but the certificate
+    /// number every run of seven or more digits — a phone or ID number typed into a remark — masked too (SPEC §6:
+    /// the terminal never shows a full ID or phone number).
+    static func shown(_ value: String, in field: FormField) -> String {
+        switch field {
+        case .id_number: return ResidentID.mask(value)
+        case .certificate_no: return value
+        default: break
+        }
+        var out = "", run = ""
+        func flush() {
+            if run.count >= 7 { out += run.count == 15 || run.count == 18 ? ResidentID.mask(run) : maskPhone(run) } else { out += run }
+            run = ""
+        }
+        for c in value {
+            if c.isASCII && (c.isNumber || ((c == "X" || c == "x") && run.count == 17)) { run.append(c) } else { flush(); out.append(c) }
+        }
+        flush()
+        return out
+    }
+
     /// The most errors printed per file; a form edited throughout would otherwise print thousands of lines.
     static let errorsShownPerFile = 20
 
@@ -37,7 +58,7 @@ extension FormCheck {
             case let .rowChanged(p, cells):
                 guard !cells.isEmpty else { return say(.formCheckRowChangedUnnamed, ["place": place(p)]) }
                 let described = cells.map { c -> String in
-                    let value = c.field == .id_number ? ResidentID.mask(c.value) : c.value
+                    let value = shown(c.value, in: c.field)
                     return value.isEmpty ? say(.formCheckChangedCellEmpty, ["heading": c.heading])
                         : say(.formCheckChangedCell, ["heading": c.heading, "value": value])
                 }
@@ -46,7 +67,8 @@ extension FormCheck {
             case let .rowRemoved(seq, row):
                 return say(.formCheckRowRemoved, ["seq": seq, "row": row])
             case let .rowAdded(p, id, name):
-                return say(.formCheckRowAdded, ["place": place(p), "id": ResidentID.mask(id), "name": name])
+                return say(.formCheckRowAdded, ["place": place(p), "id": ResidentID.mask(id),
+                                                "name": shown(name, in: .name)])
             case let .invalidID(p, cell, id, reason):
                 return say(.formCheckInvalidID, ["cell": cell, "place": place(p), "id": ResidentID.mask(id),
                                                  "reason": reason.code])
