@@ -99,7 +99,7 @@ import TestSupport
         #expect(check.stdout.contains("fingerprint matches"))
     }
 
-    @Test func theDigestSheetIsHiddenAfterTheFormWithARowPerDataRow() throws {
+    @Test func theDigestSheetIsHiddenAfterTheFormAndCoversEveryDataRow() throws {
         let dir = try TemporaryDirectory("official-digests")
         let path = try Self.form(dir)
         let book = try WorkbookReader(path: path)
