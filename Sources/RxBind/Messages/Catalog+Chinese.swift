@@ -179,6 +179,12 @@ extension Catalog {
         case .formCheckMissingParts: return "该批次分为多个部分，缺少{parts}（已提供 {files}）"
         case .formCheckSummaryPassed: return "共检查 {count} 个文件：全部通过"
         case .formCheckSummaryFailed: return "共检查 {count} 个文件：{failed} 个不通过"
+        case .workbookCannotOpen: return "无法打开 {file}：{reason}。请检查路径以及文件是否可读。"
+        case .workbookNotZip: return "{file} 不是 .xlsx 工作簿（不是 zip 包）。请在电子表格软件中打开它，另存为 Excel 工作簿（.xlsx）。"
+        case .workbookDamaged: return "{file} 是损坏的 zip 包（{part}）：{reason}。请让对方重新发送文件。"
+        case .workbookMissingPart: return "{file} 不是完整的 .xlsx 工作簿：包中没有 {part}。请在电子表格软件中打开它，另存为 Excel 工作簿（.xlsx）。"
+        case .workbookMalformedPart: return "{file} 不是可读取的 .xlsx 工作簿：{part} 在第 {offset} 字节处 {reason}。请在电子表格软件中打开并重新保存，或让对方重新发送文件。"
+        case .workbookLimitExceeded: return "{file} 未读取：{part} {reason}。电子表格软件写出的工作簿不会这样；请问清文件的来源。"
 
         // MARK: id check
 

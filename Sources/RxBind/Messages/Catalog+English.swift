@@ -179,6 +179,12 @@ extension Catalog {
         case .formCheckMissingParts: return "the batch is split into parts and {parts} was not given ({files} given)"
         case .formCheckSummaryPassed: return "{count} file(s) checked: all pass"
         case .formCheckSummaryFailed: return "{count} file(s) checked: {failed} FAILED"
+        case .workbookCannotOpen: return "cannot open {file}: {reason}. Check the path and that the file is readable."
+        case .workbookNotZip: return "{file} is not an .xlsx workbook (it is not a zip package). Open it in a spreadsheet program and save it as Excel 2007-365 (.xlsx)."
+        case .workbookDamaged: return "{file} is a damaged zip package ({part}): {reason}. Ask for the file to be sent again."
+        case .workbookMissingPart: return "{file} is not a complete .xlsx workbook: the package has no part {part}. Open it in a spreadsheet program and save it as Excel 2007-365 (.xlsx)."
+        case .workbookMalformedPart: return "{file} is not a readable .xlsx workbook: part {part} at byte {offset} {reason}. Open it in a spreadsheet program and save it again, or ask for the file to be sent again."
+        case .workbookLimitExceeded: return "{file} was not read: part {part} {reason}. A workbook written by a spreadsheet program never does this; ask where the file came from."
 
         // MARK: id check
 

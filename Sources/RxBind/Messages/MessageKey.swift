@@ -178,6 +178,12 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case formCheckMissingParts
     case formCheckSummaryPassed
     case formCheckSummaryFailed
+    case workbookCannotOpen
+    case workbookNotZip
+    case workbookDamaged
+    case workbookMissingPart
+    case workbookMalformedPart
+    case workbookLimitExceeded
 
     // MARK: id check
 
