@@ -16,6 +16,6 @@ struct RxBindCommand: ParsableCommand {
             1 anything else.
             """,
         version: "\(toolVersion) (rule set \(ruleSetVersion))",
-        subcommands: [Run.self, Revert.self, Audit.self, Cases.self, ID.self, Form.self]
+        subcommands: [Run.self, Revert.self, Runs.self, Audit.self, Cases.self, ID.self, Form.self]
     )
 }
