@@ -13,7 +13,7 @@ extension RxBindCommand {
         struct Verify: ParsableCommand {
             static var configuration: CommandConfiguration {
                 CommandConfiguration(abstract: localized(.helpAuditVerifyAbstract),
-                                     discussion: localized(.helpAuditVerifyDiscussion))
+                                     discussion: helpText(.helpAuditVerifyDiscussion))
             }
 
             @Option(help: ArgumentHelp(localized(.helpWorkspace), valueName: "DIR"))
@@ -41,10 +41,8 @@ extension RxBindCommand {
                         print(AuditText.workspace(audit))
                         if !audit.passed { throw Status.dataError }
                     }
-                } catch let e as ExitCode {
-                    throw e
                 } catch {
-                    throw auditStatus(error)
+                    throw report(error)
                 }
             }
         }
@@ -53,7 +51,7 @@ extension RxBindCommand {
         struct Rerun: ParsableCommand {
             static var configuration: CommandConfiguration {
                 CommandConfiguration(abstract: localized(.helpAuditRerunAbstract),
-                                     discussion: localized(.helpAuditRerunDiscussion))
+                                     discussion: helpText(.helpAuditRerunDiscussion))
             }
 
             @Option(help: ArgumentHelp(localized(.helpWorkspace), valueName: "DIR"))
@@ -77,26 +75,11 @@ extension RxBindCommand {
                 prepareProcess()
                 let result: RxBind.Audit.RerunResult
                 do { result = try RxBind.Audit.rerun(workspace: workspace, runID: runID, keep: keep) } catch {
-                    throw auditStatus(error)
+                    throw report(error)
                 }
                 print(AuditText.rerun(result))
                 if !result.report.passed { throw Status.dataError }
             }
         }
-    }
-}
-
-/// Prints an audit's error and gives its exit status: a run or a `--keep` folder that cannot be used is a usage
-/// error (64); an archive or manifest that cannot be used is bad data (65).
-func auditStatus(_ error: Error) -> ExitCode {
-    switch error {
-    case is UnknownRun, is KeepFolderRefused:
-        printError(error.localizedDescription)
-        return Status.usage
-    case is ArchiveUnusable, is RerunImpossible:
-        printError(error.localizedDescription)
-        return Status.dataError
-    default:
-        return report(error)
     }
 }

@@ -6,7 +6,7 @@ extension RxBindCommand {
     /// `rxbind revert`
     struct Revert: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: localized(.helpRevertAbstract), discussion: localized(.helpRevertDiscussion))
+            CommandConfiguration(abstract: localized(.helpRevertAbstract), discussion: helpText(.helpRevertDiscussion))
         }
 
         @Option(help: ArgumentHelp(localized(.helpWorkspace), valueName: "DIR"))

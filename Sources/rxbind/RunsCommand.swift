@@ -6,7 +6,7 @@ extension RxBindCommand {
     /// `rxbind runs`
     struct Runs: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: localized(.helpRunsAbstract), discussion: localized(.helpRunsDiscussion))
+            CommandConfiguration(abstract: localized(.helpRunsAbstract), discussion: helpText(.helpRunsDiscussion))
         }
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }

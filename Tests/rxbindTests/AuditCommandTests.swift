@@ -92,7 +92,8 @@ import TestSupport
         let r = try RxBindBinary.run(["audit", "verify", "--all", "--workspace", h.ws], environment: Self.english)
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 6, "a heading, one line per run, a verdict: \(r.stdout)")
+        #expect(lines.count == 7, "a heading, one line per run, the actions log, a verdict: \(r.stdout)")
+        #expect(lines.contains { $0.hasPrefix("  actions.log") && $0.contains(" ok ") }, "no staff action yet: \(r.stdout)")
         for id in h.ids { #expect(lines.contains { $0.contains(id) && $0.contains("ok (") }, "\(id)") }
         #expect(lines.contains { $0.contains("reverted/1-" + h.reverted) && $0.contains("ok (") })
         #expect(lines.last?.hasPrefix("Verdict: everything matches") == true)
@@ -101,7 +102,7 @@ import TestSupport
         #expect(chinese.stdout.contains("结论：全部一致"), "\(chinese.stdout)")
     }
 
-    @Test(arguments: ["output", "manifest", "archived input", "revert record", "stray folder"])
+    @Test(arguments: ["output", "manifest", "archived input", "revert record", "stray folder", "actions log"])
     func verifyAllNamesWhatAndWhere(damage: String) throws {
         let h = try History("damage")
         let manifest1 = try manifest(h.run(h.ids[0]))
@@ -128,9 +129,22 @@ import TestSupport
             let text = try String(contentsOfFile: path, encoding: .utf8)
             try text.replacingOccurrences(of: "注册系统快照给错了", with: "没有原因").write(toFile: path, atomically: false, encoding: .utf8)
             expected = [("reverted/1-" + h.reverted, "1-\(h.reverted).json", ["MISMATCH", "why"])]
-        default:
+        case "stray folder":
             try FileManager.default.copyItem(atPath: h.run(h.ids[0]), toPath: h.ws + "/runs/20261119-00000000")
             expected = [("", "runs/20261119-00000000", ["MISMATCH"])]
+        default:
+            // Two staff notes (SPEC §14), then the first line of the log edited.
+            for text in ["已电话联系", "等待中心回复"] {
+                let note = try RxBindBinary.run(["cases", "note", "--workspace", h.ws, "--id", People.c, text])
+                #expect(note.status == 0, "\(note.stderr)")
+            }
+            let intact = try RxBindBinary.run(["audit", "verify", "--all", "--workspace", h.ws], environment: Self.english)
+            #expect(intact.status == 0 && intact.stdout.contains("actions.log") && intact.stdout.contains("2 line(s)"),
+                    "\(intact.stdout)")
+            let path = h.ws + "/actions.log"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try text.replacingOccurrences(of: "已电话联系", with: "未联系").write(toFile: path, atomically: false, encoding: .utf8)
+            expected = [("", "actions.log", ["MISMATCH", "line 2", "does not link"])]
         }
         let r = try RxBindBinary.run(["audit", "verify", "--all", "--workspace", h.ws], environment: Self.english)
         #expect(r.status == 65, "\(r.stdout)\(r.stderr)")

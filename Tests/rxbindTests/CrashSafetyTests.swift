@@ -97,14 +97,15 @@ import Glibc
         // Wait until the first run holds the workspace (its lock file names it).
         var held = false
         for _ in 0..<200 where !held {
-            held = ((try? String(contentsOfFile: ws + "/rxbind.lock", encoding: .utf8)) ?? "").contains("process \(p.processIdentifier)")
+            held = ((try? String(contentsOfFile: ws + "/rxbind.lock", encoding: .utf8)) ?? "").contains("pid \(p.processIdentifier),")
             if !held { usleep(20_000) }
         }
         #expect(held)
         let second = try RxBindBinary.run(["run", "--workspace", ws, "--as-of", "2026-11-02", "--province", "江西"] + b)
         #expect(second.status == 75, "\(second.stderr)")
-        #expect(second.stderr.contains("process \(p.processIdentifier)"), "names the holder: \(second.stderr)")
-        #expect(second.stderr.contains("started"))
+        #expect(second.stderr.contains("pid \(p.processIdentifier),"), "names the holder: \(second.stderr)")
+        #expect(second.stderr.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"#, options: .regularExpression) != nil,
+                "and when it started: \(second.stderr)")
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
         let again = try RxBindBinary.run(["run", "--workspace", ws, "--as-of", "2026-11-02", "--province", "江西"] + b)

@@ -47,23 +47,13 @@ public struct AuditReport: Sendable {
     public var problems: [AuditCheck] { checks.filter { !$0.passed } }
 }
 
-/// A run id the workspace does not hold: a usage error (64).
-public struct UnknownRun: Error, LocalizedError, Sendable {
-    public let runID: String
-    public let known: [String]
-    public var errorDescription: String? {
-        known.isEmpty ? localized(.auditUnknownRunNone, ["run": runID])
-            : localized(.auditUnknownRun, ["run": runID, "known": known.suffix(10).joined(separator: ", ")])
-    }
-}
-
 /// `rxbind audit verify` and `rxbind audit rerun` (SPEC §8, §13).
 public enum Audit {
     /// Opens a workspace for auditing: finishes an interrupted run first when no run is under way.
     static func open(_ root: String) throws -> (Workspace, [RunEntry], [RevertedRun]) {
         let workspace = Workspace(root: root)
         guard workspace.exists else {
-            throw NotAWorkspace(path: root)
+            throw RxBindError.notAWorkspace(path: root)
         }
         let store = try CaseStore(path: workspace.storePath, readOnly: true)
         var runs = try store.runs()
@@ -81,7 +71,7 @@ public enum Audit {
             if let e = runs.first(where: { $0.runID == runID }) { return (e, nil) }
             if let r = reverted.last(where: { $0.run.runID == runID }) { return (r.run, r) }
         }
-        throw UnknownRun(runID: runID, known: runs.map(\.runID))
+        throw RxBindError.unknownRun(runID: runID, known: runs.map(\.runID))
     }
 
     /// Re-hashes the run's outputs and archived inputs against its manifest, and checks the run's links in the
@@ -97,7 +87,8 @@ public enum Audit {
         return verify(entry, directory: workspace.runDirectory(runID), chain: chain, in: workspace, hashes: HashCache())
     }
 
-    /// Every run, the whole manifest chain and every reverted run, in one go (SPEC §13).
+    /// Every run, the whole manifest chain, every reverted run (SPEC §13) and the staff actions' log (SPEC §14), in
+    /// one go.
     public static func verifyAll(workspace root: String) throws -> WorkspaceAudit {
         let (workspace, runs, reverted) = try open(root)
         let hashes = HashCache()
@@ -111,7 +102,36 @@ public enum Audit {
         }
         let revertedReports = reverted.map { verifyReverted($0, in: workspace, hashes: hashes) }
         return WorkspaceAudit(workspace: workspace.root, runs: reports, reverted: revertedReports,
+                              actions: actionLogChecks(in: workspace),
                               strays: strays(in: workspace, runs: runs, reverted: reverted))
+    }
+
+    /// `actions.log` (SPEC §14): its hash chain, its head as the case store committed it, and the same actions as
+    /// the store's notes and closes.
+    static func actionLogChecks(in workspace: Workspace) -> [AuditCheck] {
+        let subject = "actions.log"
+        let result: (lines: Int, findings: [ActionLog.Finding])
+        do {
+            let store = try CaseStore(path: workspace.storePath, readOnly: true)
+            result = try ActionLog(workspace: workspace).verify(store: store)
+        } catch {
+            return [AuditCheck(subject: subject, outcome: .unreadable,
+                               detail: localized(.auditFileUnreadable, ["why": error.localizedDescription]))]
+        }
+        if result.findings.isEmpty {
+            return [AuditCheck(subject: subject, outcome: .ok, detail: localized(.auditActionsIntact, ["lines": result.lines]))]
+        }
+        return result.findings.map { finding in
+            let detail: String
+            switch finding {
+            case .unreadable(let line): detail = localized(.auditActionsUnreadableLine, ["line": line])
+            case .brokenChain(let line): detail = localized(.auditActionsBrokenChain, ["line": line])
+            case let .headMismatch(lines, count): detail = localized(.auditActionsHeadMismatch, ["lines": lines, "count": count])
+            case .notInStore(let line): detail = localized(.auditActionsNotInStore, ["line": line])
+            case .notLogged(let count): detail = localized(.auditActionsNotLogged, ["count": count])
+            }
+            return AuditCheck(subject: subject, outcome: .mismatch, detail: detail)
+        }
     }
 
     /// Entries of `runs/` and `reverted/` that no record of the case store explains.
@@ -228,7 +248,7 @@ public enum Audit {
                                     bytes: item.bytes, hashes: hashes))
         }
         if manifest.priorState.sha256 != entry.priorStateSHA256 {
-            checks.append(AuditCheck(subject: localized(.auditSubjectPriorState), outcome: .mismatch,
+            checks.append(AuditCheck(subject: Archive.priorStateName, outcome: .mismatch,
                                      detail: localized(.auditPriorStateNotCommitted)))
         }
         return checks
@@ -248,9 +268,9 @@ public enum Audit {
             ArchivedItem(subject: localized(.auditSubjectInput, ["name": $0.name, "role": roleName($0.role)]),
                          sha256: $0.sha256, bytes: $0.bytes)
         } + [
-            ArchivedItem(subject: localized(.auditSubjectTemplates), sha256: manifest.templates.sha256,
+            ArchivedItem(subject: Archive.templatesName, sha256: manifest.templates.sha256,
                          bytes: manifest.templates.bytes),
-            ArchivedItem(subject: localized(.auditSubjectPriorState), sha256: manifest.priorState.sha256,
+            ArchivedItem(subject: Archive.priorStateName, sha256: manifest.priorState.sha256,
                          bytes: manifest.priorState.bytes),
         ]
     }
@@ -331,10 +351,14 @@ public struct WorkspaceAudit: Sendable {
     public let runs: [AuditReport]
     /// The reverted runs, in the order they were reverted.
     public let reverted: [AuditReport]
+    /// The staff actions' log (SPEC §14).
+    public let actions: [AuditCheck]
     /// Folders and files under `runs/` and `reverted/` that no record explains.
     public let strays: [AuditCheck]
 
-    public var passed: Bool { runs.allSatisfy(\.passed) && reverted.allSatisfy(\.passed) && strays.isEmpty }
+    public var passed: Bool {
+        runs.allSatisfy(\.passed) && reverted.allSatisfy(\.passed) && actions.allSatisfy(\.passed) && strays.isEmpty
+    }
 }
 
 /// A run's `manifest.json` as found on disk.

@@ -19,21 +19,22 @@ public enum AuditText {
         return out.joined(separator: "\n")
     }
 
-    /// `audit verify --all`: one line per run, details only for what fails, then a verdict — readable with
-    /// hundreds of runs.
+    /// `audit verify --all`: one line per run, details only for what fails, the actions log, then a verdict —
+    /// readable with hundreds of runs.
     public static func workspace(_ w: WorkspaceAudit) -> String {
         var out = [localized(.auditAllHeading, ["workspace": w.workspace, "runs": w.runs.count, "reverted": w.reverted.count])]
         let all = w.runs + w.reverted
-        let idWidth = all.map { CaseQuery.displayWidth(label(of: $0)) }.max() ?? 0
+        let idWidth = all.map { TextTable.displayWidth(label(of: $0)) }.max() ?? 0
         for r in all {
             let name = label(of: r)
-            var line = "  " + name + String(repeating: " ", count: idWidth - CaseQuery.displayWidth(name) + 2) + r.asOf + "  "
+            var line = "  " + name + String(repeating: " ", count: idWidth - TextTable.displayWidth(name) + 2) + r.asOf + "  "
             if let reverted = r.reverted { line += localized(.auditAllReverted, ["at": reverted.revertedAt]) + "  " }
             line += r.passed ? localized(.auditAllRunOK, ["checks": r.checks.count { $0.outcome != .note }])
                 : localized(.auditAllRunFailed, ["count": r.problems.count])
             out.append(line)
             if !r.passed { out += lines(r.problems, indent: "      ") }
         }
+        out += lines(w.actions, indent: "  ")
         if !w.strays.isEmpty {
             out.append(localized(.auditAllStrays))
             out += lines(w.strays, indent: "  ")
@@ -41,9 +42,10 @@ public enum AuditText {
         if w.passed {
             out.append(localized(.auditAllPassed, ["runs": w.runs.count, "reverted": w.reverted.count]))
         } else {
-            var failed = all.filter { !$0.passed }.map(label(of:)) + w.strays.map(\.subject)
+            var failed = all.filter { !$0.passed }.map(label(of:)) + (w.actions.allSatisfy(\.passed) ? [] : ["actions.log"])
+                + w.strays.map(\.subject)
             if failed.count > 10 { failed = Array(failed.prefix(10)) + ["…"] }
-            let problems = all.reduce(0) { $0 + $1.problems.count } + w.strays.count
+            let problems = all.reduce(0) { $0 + $1.problems.count } + w.actions.count { !$0.passed } + w.strays.count
             out.append(localized(.auditAllFailed, ["problems": problems, "list": failed.joined(separator: listSeparator)]))
         }
         return out.joined(separator: "\n")
@@ -63,10 +65,10 @@ public enum AuditText {
 
     /// Checks as aligned lines: subject, outcome, detail.
     static func lines(_ checks: [AuditCheck], indent: String) -> [String] {
-        let subjectWidth = max(20, checks.map { CaseQuery.displayWidth($0.subject) }.max() ?? 0)
-        let outcomeWidth = checks.map { CaseQuery.displayWidth($0.outcome.label) }.max() ?? 0
+        let subjectWidth = max(20, checks.map { TextTable.displayWidth($0.subject) }.max() ?? 0)
+        let outcomeWidth = checks.map { TextTable.displayWidth($0.outcome.label) }.max() ?? 0
         func pad(_ s: String, _ width: Int) -> String {
-            s + String(repeating: " ", count: max(0, width - CaseQuery.displayWidth(s)))
+            s + String(repeating: " ", count: max(0, width - TextTable.displayWidth(s)))
         }
         return checks.map {
             indent + pad($0.subject, subjectWidth) + "  " + pad($0.outcome.label, outcomeWidth) + "  " + $0.detail

@@ -35,7 +35,7 @@ extension Audit {
         let file = ManifestFile(path: dir + "/manifest.json")
         guard case .read(_, let manifestSHA) = file.state, let manifest = file.decoded,
               let asOf = CalendarDate(iso: manifest.asOf) else {
-            throw RerunImpossible(reason: localized(.auditManifestUnusable, ["run": runID, "path": file.path]))
+            throw RxBindError.manifestUnreadable(path: file.path)
         }
         if manifestSHA != entry.manifestSHA256 {
             checks.append(AuditCheck(subject: "manifest.json", outcome: .mismatch, detail: localized(.auditManifestNotCommitted)))
@@ -51,13 +51,13 @@ extension Audit {
         let kept = try keep.map { try prepareKeepFolder($0, in: workspace) }
 
         let archive = workspace.archive
-        let templates = try Templates(bundle: try archive.read(manifest.templates.sha256))
+        let templates = try Templates(bundle: try archive.read(manifest.templates.sha256, name: Archive.templatesName))
         let sources = manifest.inputs.map {
             NightReader.Source(file: InputFile(role: $0.role, path: $0.name), readPath: archive.path(for: $0.sha256),
                                sha256: $0.sha256, bytes: $0.bytes)
         }
         let night = try NightReader.read(sources, asOf: asOf, encoding: manifest.options.encoding, progress: nil)
-        let prior = try PriorState.parse(try archive.read(manifest.priorState.sha256))
+        let prior = try PriorState.parse(try archive.read(manifest.priorState.sha256, name: Archive.priorStateName))
 
         let scratchRoot = workspace.root + "/.scratch"
         try FileSystem.makeDirectory(scratchRoot)
@@ -70,13 +70,15 @@ extension Audit {
         let execution = NightExecution(
             night: consume night, prior: prior, templates: templates, runID: runID, asOf: asOf,
             provinceOption: manifest.options.province.flatMap { Province(named: $0) },
-            resendAfter: manifest.options.resendAfter, encoding: manifest.options.encoding,
+            resendAfter: manifest.options.resendAfter,
+            dormantAfter: manifest.options.dormantAfter ?? RunOptions.defaultDormantAfter, encoding: manifest.options.encoding,
             previousManifestSHA256: manifest.previousManifestSHA256)
         let result = try execution.write(into: out, scratch: scratch + "/tmp")
         if kept != nil {
             // Owner-only whatever wrote them (SPEC §5): these are the night's full data.
             for name in result.files where chmod(out + "/" + name, 0o600) != 0 {
-                throw OutputProblem(path: out + "/" + name, doing: "setting permissions", errno: errno)
+                throw RxBindError.cannotWrite(path: out + "/" + name, step: .settingPermissions,
+                                              systemError: RxBindError.systemError(errno))
             }
         }
 
@@ -98,7 +100,7 @@ extension Audit {
 
     /// Every archived file the manifest names must be there and hash to its name; all that are not are named.
     static func checkArchive(of manifest: Manifest, runID: String, in workspace: Workspace) throws {
-        var problems: [ArchiveUnusable.Problem] = []
+        var problems: [ArchiveProblem] = []
         for item in archivedItems(of: manifest) {
             let path = workspace.archive.path(for: item.sha256)
             guard FileSystem.exists(path) else {
@@ -113,7 +115,7 @@ extension Audit {
                 problems.append(.init(what: item.subject, path: path, kind: .unreadable(error.localizedDescription)))
             }
         }
-        if !problems.isEmpty { throw ArchiveUnusable(runID: runID, problems: problems) }
+        if !problems.isEmpty { throw RxBindError.archiveUnusable(runID: runID, problems: problems) }
     }
 
     /// Creates the `--keep` folder (0700), or takes an existing empty one; refuses one with anything in it, and one
@@ -123,7 +125,7 @@ extension Audit {
         if existed {
             let entries = try? FileManager.default.contentsOfDirectory(atPath: path)
             guard FileSystem.isDirectory(path), let entries, entries.isEmpty else {
-                throw KeepFolderRefused(reason: localized(.auditKeepNotEmpty, ["folder": path]))
+                throw RxBindError.keepFolderRefused(folder: path, insideWorkspace: false)
             }
         }
         try FileSystem.makeDirectory(path)
@@ -132,7 +134,7 @@ extension Audit {
             let g = FileSystem.absolutePath(guarded)
             if absolute == g || absolute.hasPrefix(g + "/") {
                 if !existed { try? FileSystem.remove(path) }
-                throw KeepFolderRefused(reason: localized(.auditKeepInsideWorkspace, ["folder": path]))
+                throw RxBindError.keepFolderRefused(folder: path, insideWorkspace: true)
             }
         }
         return path
@@ -147,21 +149,18 @@ extension Audit {
     }
 }
 
-/// Archived files a rerun needs are missing or no longer hash to their names: bad data (65), said before anything
-/// is re-run — the archive is the problem, not the run's outputs.
-public struct ArchiveUnusable: Error, LocalizedError, Sendable {
-    public struct Problem: Sendable {
-        public enum Kind: Sendable { case missing, damaged, unreadable(String) }
-        /// The input's original name and role, "templates" or "prior case state".
-        public let what: String
-        public let path: String
-        public let kind: Kind
-    }
+/// An archived file a rerun needs that is missing or no longer hashes to its name
+/// (``RxBindError/archiveUnusable(runID:problems:)``: bad data, 65, said before anything is re-run).
+public struct ArchiveProblem: Sendable {
+    public enum Kind: Sendable { case missing, damaged, unreadable(String) }
+    /// The input's original name and role, the templates or the prior case state.
+    public let what: String
+    public let path: String
+    public let kind: Kind
 
-    public let runID: String
-    public let problems: [Problem]
-
-    public var errorDescription: String? {
+    /// The message: the run, each problem on its line, and that the archive — not the run's outputs — is the
+    /// problem, to be restored from a backup.
+    static func message(runID: String, problems: [ArchiveProblem]) -> String {
         let lines = problems.map { p -> String in
             switch p.kind {
             case .missing: return localized(.auditArchiveItemMissing, ["what": p.what, "path": p.path])
@@ -172,16 +171,4 @@ public struct ArchiveUnusable: Error, LocalizedError, Sendable {
         return ([localized(.auditArchiveUnusable, ["run": runID])] + lines.map { "  " + $0 }
                 + [localized(.auditArchiveAdvice)]).joined(separator: "\n")
     }
-}
-
-/// A run cannot be re-run because its manifest cannot be read: bad data (65).
-public struct RerunImpossible: Error, LocalizedError, Sendable {
-    public let reason: String
-    public var errorDescription: String? { reason }
-}
-
-/// `--keep` names a folder that is not empty, or one inside the workspace's records: a usage error (64).
-public struct KeepFolderRefused: Error, LocalizedError, Sendable {
-    public let reason: String
-    public var errorDescription: String? { reason }
 }

@@ -63,11 +63,11 @@ public struct RunListing: Sendable {
                            .joined(separator: Language.current == .chinese ? "；" : "; ")
                    } ?? "?"]
         }
-        var widths = header.map(CaseQuery.displayWidth)
-        for row in rows { for (k, c) in row.enumerated() { widths[k] = max(widths[k], CaseQuery.displayWidth(c)) } }
+        var widths = header.map(TextTable.displayWidth)
+        for row in rows { for (k, c) in row.enumerated() { widths[k] = max(widths[k], TextTable.displayWidth(c)) } }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { k, c in
-                let gap = String(repeating: " ", count: widths[k] - CaseQuery.displayWidth(c))
+                let gap = String(repeating: " ", count: widths[k] - TextTable.displayWidth(c))
                 if k == cells.count - 1 { return c }
                 return (numeric.contains(k) ? gap + c : c + gap) + "  "
             }.joined()

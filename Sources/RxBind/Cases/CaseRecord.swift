@@ -1,6 +1,18 @@
+import Foundation
+
 /// A case as the workspace remembers it across nights (SPEC §5), keyed by its 18-digit ID.
 public struct CaseRecord: Sendable, Hashable {
-    public enum Status: String, Sendable, Codable { case open, resolved }
+    /// Where a case stands (SPEC §5, §14).
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        /// Failing, nobody has closed it: carried over night after night.
+        case open
+        /// Tonight's registry holds it under its 18-digit number with a matching name.
+        case resolved
+        /// Closed by staff (`rxbind cases close`); a new attempt opens it again.
+        case closed
+        /// No new attempt for `--dormant-after` days; a new attempt wakes it.
+        case dormant
+    }
 
     public var id: ResidentID
     /// The latest name seen.
@@ -24,6 +36,44 @@ public struct CaseRecord: Sendable, Hashable {
     public var requests: [RequestEntry]
     /// The identities of the attempts recorded, sorted: a row repeating one of them adds nothing (SPEC §11).
     public var attemptKeys: [AttemptKey] = []
+    /// What staff recorded, oldest first (SPEC §14): notes and closes.
+    public var notes: [StaffNote] = []
+
+    /// A note or a close, as staff recorded it with `rxbind cases note` or `rxbind cases close`.
+    public struct StaffNote: Sendable, Hashable, Codable {
+        public enum Kind: String, Sendable, Hashable, Codable { case note, close }
+        /// The local date it was recorded.
+        public var date: CalendarDate
+        public var kind: Kind
+        public var text: String
+
+        public init(date: CalendarDate, kind: Kind, text: String) {
+            self.date = date
+            self.kind = kind
+            self.text = text
+        }
+
+        enum CodingKeys: String, CodingKey { case date, kind, text }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = try c.decode(String.self, forKey: .date)
+            guard let date = CalendarDate(iso: d) else {
+                throw DecodingError.dataCorruptedError(forKey: .date, in: c, debugDescription: "not a date")
+            }
+            self.init(date: date, kind: try c.decode(Kind.self, forKey: .kind), text: try c.decode(String.self, forKey: .text))
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(date.iso, forKey: .date)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(text, forKey: .text)
+        }
+    }
+
+    /// When staff closed it last (status `closed`).
+    public var closedOn: CalendarDate? { status == .closed ? notes.last(where: { $0.kind == .close })?.date : nil }
 
     /// A change of class.
     public struct HistoryEntry: Sendable, Hashable {
@@ -41,24 +91,38 @@ public struct CaseRecord: Sendable, Hashable {
 
 extension CaseRecord {
     /// The number of stored fields (``storedFields``).
-    static let storedFieldCount = 14
+    static let storedFieldCount = 15
 
-    /// The record as fourteen text fields, in the order of the case store's columns and of the case-state dump:
+    /// The record as fifteen text fields, in the order of the case store's columns and of the case-state dump:
     /// id, name, first_seen, last_seen, attempts, class, reason, flags (`|`), status, resolved_on, last_requested,
     /// history (`date CLASS REASON` entries, `;`-separated), requests (`date run-id` entries, `;`-separated),
-    /// attempt keys (16 hex digits each, `,`-separated, sorted).
+    /// attempt keys (16 hex digits each, `,`-separated, sorted), notes (compact JSON with sorted keys, empty when
+    /// none: staff text may hold any character, and JSON escapes the ones the dump's lines use).
     var storedFields: [String] {
         [id.text, name, firstSeen.iso, lastSeen.iso, String(attempts), caseClass.code, reason.code,
          flags.map(\.code).joined(separator: "|"), status.rawValue, resolvedOn?.iso ?? "", lastRequested?.iso ?? "",
          history.map { "\($0.date.iso) \($0.caseClass.code) \($0.reason.code)" }.joined(separator: ";"),
          requests.map { "\($0.date.iso) \($0.runID)" }.joined(separator: ";"),
-         attemptKeys.map(\.hex).joined(separator: ",")]
+         attemptKeys.map(\.hex).joined(separator: ","), CaseRecord.encode(notes)]
     }
 
-    /// A record from its stored fields — fourteen, or the first thirteen of a workspace written before attempts had
-    /// identities — or nil when any is malformed.
+    static func encode(_ notes: [StaffNote]) -> String {
+        guard !notes.isEmpty else { return "" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding strings and dates cannot fail.
+        return String(decoding: (try? encoder.encode(notes)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    static func decodeNotes(_ text: String) -> [StaffNote]? {
+        guard !text.isEmpty else { return [] }
+        return try? JSONDecoder().decode([StaffNote].self, from: Data(text.utf8))
+    }
+
+    /// A record from its stored fields — fifteen, or the first thirteen of a workspace written before attempts had
+    /// identities and staff notes — or nil when any is malformed.
     init?(storedFields f: [String]) {
-        guard f.count == 13 || f.count == 14,
+        guard f.count == 13 || f.count == 15,
               case .success(let id) = ResidentID.read(f[0], asOf: CalendarDate(year: 9999, month: 12, day: 31)!),
               !id.heldAs15,
               let first = CalendarDate(iso: f[2]), let last = CalendarDate(iso: f[3]), let attempts = Int(f[4]),
@@ -83,7 +147,10 @@ extension CaseRecord {
             requests.append(RequestEntry(date: d, runID: String(p[1])))
         }
         var keys: [AttemptKey] = []
-        if f.count == 14 {
+        var notes: [StaffNote] = []
+        if f.count == 15 {
+            guard let n = CaseRecord.decodeNotes(f[14]) else { return nil }
+            notes = n
             for k in f[13].split(separator: ",") {
                 guard let key = AttemptKey(hex: k) else { return nil }
                 keys.append(key)
@@ -95,6 +162,6 @@ extension CaseRecord {
         guard f[9].isEmpty || resolvedOn != nil, f[10].isEmpty || lastRequested != nil else { return nil }
         self.init(id: id.id, name: f[1], firstSeen: first, lastSeen: last, attempts: attempts, caseClass: cls,
                   reason: reason, flags: flags, status: status, resolvedOn: resolvedOn, lastRequested: lastRequested,
-                  history: history, requests: requests, attemptKeys: keys)
+                  history: history, requests: requests, attemptKeys: keys, notes: notes)
     }
 }

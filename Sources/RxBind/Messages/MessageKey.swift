@@ -9,6 +9,37 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case roleCertificates
     case roleRegistry
     case roleFailuresOption
+    case listSeparator
+    case errnoNoEntry
+    case errnoNoPermission
+    case errnoNoSpace
+    case errnoFileTooBig
+    case errnoQuota
+    case errnoReadOnly
+    case errnoIsFolder
+    case errnoNotFolder
+    case errnoIO
+    case stepCreatingFile
+    case stepCreatingFolder
+    case stepSettingPermissions
+    case stepWriting
+    case stepSyncing
+    case stepClosing
+    case stepOpeningFolder
+    case stepSyncingFolder
+    case stepRenaming
+    case stepRemoving
+    case stepOpeningLockFile
+    case stepLocking
+    case stepMakingReadOnly
+    case cannotWrite
+    case fileWhereFolderMustBe
+    case workbookNotWritten
+    case caseStoreNotWritten
+    case caseStoreFailed
+    case storeDamaged
+    case caseStateDamaged
+    case converterUnavailable
 
     // MARK: run
     case runForceNotLatest
@@ -31,6 +62,17 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case noticeReferenceWarnings
     case progressRows
     case progressReading
+    case provinceConflict
+    case provinceUndetermined
+    case provinceNoMentions
+    case provinceMention
+    case provinceMoreRows
+    case provinceNotADivision
+    case runNoFailures
+    case runNegativeResend
+    case runNoTemplatesFolder
+    case runNoDefaultTemplates
+    case runDormantAfterTooSmall
 
     // MARK: workspace, revert
     case revertAlreadyReverted
@@ -39,8 +81,42 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case revertNextChains
     case revertNoRunLeft
     case revertWhyEmpty
+    case notAWorkspace
+    case workspaceBusy
+    case unknownRun
+    case unknownRunNoRuns
+    case holderUnknown
+    case revertAfterActions
 
     // MARK: cases
+    case casesColumnID
+    case casesColumnName
+    case casesColumnStatus
+    case casesColumnClass
+    case casesColumnReason
+    case casesColumnFlags
+    case casesColumnFirstSeen
+    case casesColumnLastSeen
+    case casesColumnAttempts
+    case casesColumnRequested
+    case casesCount
+    case unknownCase
+    case closeRefused
+    case noteRefused
+    case closeWhyEmpty
+    case noteEmpty
+    case statusOpen
+    case statusResolved
+    case statusClosed
+    case statusDormant
+    case noteAdded
+    case caseClosed
+    case detailsHeading
+    case detailsSeen
+    case detailsHistory
+    case detailsNote
+    case detailsClose
+    case detailsNever
 
     // MARK: audit
     case auditRevertedSubject
@@ -54,8 +130,6 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case auditOutcomeUnreadable
     case auditOutcomeNote
     case auditSubjectInput
-    case auditSubjectTemplates
-    case auditSubjectPriorState
     case auditRoleFailures
     case auditRoleCertificates
     case auditRoleRegistry
@@ -117,13 +191,10 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case auditArchiveItemDamaged
     case auditArchiveItemUnreadable
     case auditArchiveAdvice
-    case auditManifestUnusable
     case auditKeepNotEmpty
     case auditKeepInsideWorkspace
     case auditVerifyTargetBoth
     case auditVerifyTargetNone
-    case auditUnknownRunNone
-    case auditUnknownRun
     case runsHeaderRun
     case runsHeaderAsOf
     case runsHeaderStatus
@@ -143,6 +214,16 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case runsManifestProblem
     case runsTotal
     case runsNone
+    case archiveDamaged
+    case archivedPriorState
+    case archivedTemplates
+    case manifestUnreadable
+    case auditActionsIntact
+    case auditActionsUnreadableLine
+    case auditActionsBrokenChain
+    case auditActionsHeadMismatch
+    case auditActionsNotInStore
+    case auditActionsNotLogged
 
     // MARK: form check
 
@@ -155,6 +236,43 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case inputSameFileTwice
     case inputReusedExport
     case inputNoHeader
+    case inputCannotRead
+    case inputChanged
+    case templatesFolderMissing
+    case templatePlace
+    case templateLine
+    case templateField
+    case templateBroken
+    case templateMissingFile
+    case templateNotUTF8
+    case templateNotYAML
+    case templateNotMapping
+    case templateFieldMissing
+    case templateMustBeMapping
+    case templateMustBeText
+    case templateMustBeNumber
+    case templateUnknownField
+    case templateBundleUnreadable
+    case templateColumnsMustBeList
+    case templateColumnMustBeMapping
+    case templateUnknownColumnField
+    case templateColumnOutOfOrder
+    case templateColumnTooMany
+    case templateColumnCount
+    case templateFooterMustBeList
+    case templateFooterLineMustBeMapping
+    case readerCannotOpen
+    case readerCannotRead
+    case readerMissingBOM
+    case readerBOMConflict
+    case readerNulCharacter
+    case readerZipArchive
+    case readerInvalidBytes
+    case readerIncompleteCharacter
+    case readerUnpairedSurrogate
+    case readerUnterminatedQuote
+    case readerFieldTooLong
+    case readerTooManyFields
 
     // MARK: help
     case helpRevertAbstract
@@ -174,4 +292,60 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case helpRunsAbstract
     case helpRunsDiscussion
     case helpRunsFormat
+    case helpRootAbstract
+    case helpRootDiscussion
+    case helpAsOf
+    case helpRunAbstract
+    case helpRunDiscussion
+    case helpRunWorkspace
+    case helpRunCertificates
+    case helpRunRegistry
+    case helpRunProvince
+    case helpRunResendAfter
+    case helpRunTemplates
+    case helpRunEncoding
+    case helpRunForce
+    case helpRunFailures
+    case helpCasesAbstract
+    case helpCasesDiscussion
+    case helpCasesStatus
+    case helpCasesClass
+    case helpCasesID
+    case helpCasesFormat
+    case helpIDAbstract
+    case helpIDCheckAbstract
+    case helpIDCheckDiscussion
+    case helpIDCheckNumbers
+    case libraryOverview
+    case libraryUsageHeading
+    case libraryArguments
+    case libraryOptions
+    case librarySubcommands
+    case libraryShowHelp
+    case libraryShowVersion
+    case libraryValuesDefault
+    case libraryValues
+    case libraryDefault
+    case libraryDetailedHelp
+    case libraryErrorPrefix
+    case libraryUsage
+    case libraryMoreInformation
+    case libraryMissingArgument
+    case libraryUnknownOptionSuggestion
+    case libraryUnknownOption
+    case libraryMissingValue
+    case libraryUnexpectedArgument
+    case libraryInvalidValue
+    case libraryHelpLabel
+    case libraryProvideOneOf
+    case libraryProvideOneOfList
+    case helpCasesListAbstract
+    case helpCasesNoteAbstract
+    case helpCasesNoteDiscussion
+    case helpCasesCloseAbstract
+    case helpCasesCloseDiscussion
+    case helpCasesActionID
+    case helpCasesNoteText
+    case helpCasesCloseWhy
+    case helpRunDormantAfter
 }

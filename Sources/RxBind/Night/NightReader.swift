@@ -36,6 +36,15 @@ public enum NightReader {
 
     public static func read(_ sources: [Source], asOf: CalendarDate, encoding: String?,
                             progress: (any ProgressReporter)?) throws -> Night {
+        do {
+            return try readAll(sources, asOf: asOf, encoding: encoding, progress: progress)
+        } catch let e as InputError {
+            throw RxBindError.reading(e)
+        }
+    }
+
+    static func readAll(_ sources: [Source], asOf: CalendarDate, encoding: String?,
+                        progress: (any ProgressReporter)?) throws -> Night {
         try checkRoles(sources, encoding: encoding)
         // The roster, the largest input, is read on the other core while the failures and the registry are read
         // here. Errors are reported for the earliest input in argument order, as a sequential read would.
@@ -94,10 +103,10 @@ public enum NightReader {
         }
         if let c = mismatches.first(where: { $0.given == .certificates && $0.looksLike == .registry }),
            let r = mismatches.first(where: { $0.given == .registry && $0.looksLike == .certificates }) {
-            throw InputProblem.swappedReferences(certificates: c.file, registry: r.file)
+            throw RxBindError.swappedReferences(certificates: c.file, registry: r.file)
         }
         if let m = mismatches.first {
-            throw InputProblem.wrongRole(file: m.file, given: m.given, looksLike: m.looksLike, evidence: m.evidence,
+            throw RxBindError.wrongRole(file: m.file, given: m.given, looksLike: m.looksLike, evidence: m.evidence,
                                          found: m.headers)
         }
     }

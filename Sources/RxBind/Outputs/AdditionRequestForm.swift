@@ -162,5 +162,5 @@ public enum AdditionRequestForm {
     }
 
     /// Columns a text takes in a spreadsheet: CJK and full-width characters count two.
-    static func displayWidth(_ s: String) -> Int { CaseQuery.displayWidth(s) }
+    static func displayWidth(_ s: String) -> Int { TextTable.displayWidth(s) }
 }

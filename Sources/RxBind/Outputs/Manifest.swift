@@ -35,7 +35,11 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var province: String?
         public var resendAfter: Int
         public var encoding: String?
-        enum CodingKeys: String, CodingKey { case province, resendAfter = "resend_after", encoding }
+        /// `--dormant-after` (SPEC §14); absent from manifests written before cases could be dormant.
+        public var dormantAfter: Int?
+        enum CodingKeys: String, CodingKey {
+            case province, resendAfter = "resend_after", encoding, dormantAfter = "dormant_after"
+        }
     }
 
     public struct Input: Codable, Sendable, Equatable {

@@ -53,12 +53,12 @@ public enum RunEngine {
         let templates = try Templates(directory: options.templatesDirectory)
         let hashed = try hashInputs(options.inputs)
         let runID = RunID.compute(asOf: options.asOf, province: options.province, resendAfter: options.resendAfter,
-                                  encoding: options.encoding, inputs: hashed.map { ($0.file.role, $0.sha256) },
+                                  dormantAfter: options.dormantAfter, encoding: options.encoding, inputs: hashed.map { ($0.file.role, $0.sha256) },
                                   templatesSHA256: templates.sha256)
         let workspace = Workspace(root: options.workspace)
         if !options.force && workspace.hasRun(runID) { return existing(runID, options, workspace) }
         if FileSystem.exists(workspace.root) && !FileSystem.isDirectory(workspace.root) {
-            throw OutputProblem(path: workspace.root, detail: "a file stands where the workspace folder should be")
+            throw RxBindError.fileWhereFolderMustBe(path: workspace.root)
         }
         // An existing workspace is held from the start, so a second run finds it busy at once; a new one is
         // created (and locked) only once the inputs have been read and checked.
@@ -89,7 +89,7 @@ public enum RunEngine {
             return summary
         } catch {
             // A first run that fails leaves no workspace behind (unless another run holds it: then it is theirs).
-            if created && !(error is WorkspaceBusy) { try? FileSystem.remove(workspace.root) }
+            if created && (error as? RxBindError)?.category != .busy { try? FileSystem.remove(workspace.root) }
             throw error
         }
     }
@@ -110,7 +110,7 @@ public enum RunEngine {
                 var sniffer: EncodingSniffer? = EncodingSniffer()
                 let (sha, bytes) = try FileSystem.hash(input.path, sniffer: &sniffer)
                 if let twin = hashed.first(where: { $0.sha256 == sha }) {
-                    throw InputProblem.sameFileTwice(first: twin.file.name, firstRole: twin.file.role,
+                    throw RxBindError.sameFileTwice(first: twin.file.name, firstRole: twin.file.role,
                                                      second: input.name, secondRole: input.role)
                 }
                 hashed.append(HashedInput(file: input, sha256: sha, bytes: bytes, sniffer: sniffer))
@@ -141,19 +141,19 @@ public enum RunEngine {
                      store: CaseStore) throws -> Plan? {
         var runs = try store.runs()
         try workspace.recover(runs: runs, reverted: try store.revertedRuns())
+        try ActionLog(workspace: workspace).recover(store: store)
         runs = try store.runs()
         var redo: RunEntry? = nil
         if let existing = runs.first(where: { $0.runID == runID }) {
             guard options.force else { return nil }
             guard existing == runs.last else {
-                throw RunRefused(reason: localized(.runForceNotLatest, ["run": runID, "latest": runs.last!.runID]))
+                throw RxBindError.forceNotLatest(runID: runID, latest: runs.last!.runID)
             }
             redo = existing
         }
         let previous = redo == nil ? runs.last : runs.dropLast().last
         if let latest = previous, options.asOf < latest.asOf {
-            throw RunRefused(reason: localized(.runEarlierThanLatest, [
-                "date": options.asOf.iso, "run": latest.runID, "latestDate": latest.asOf.iso]))
+            throw RxBindError.earlierThanLatest(asOf: options.asOf.iso, latest: latest.runID, latestAsOf: latest.asOf.iso)
         }
         // SPEC §11: a failure export an earlier run already read.
         let earlier = workspace.failureExports(of: runs.filter { $0 != redo })
@@ -161,7 +161,7 @@ public enum RunEngine {
         for input in night.inputs where input.file.role == .failures && input.rowsRead > 0 {
             guard let run = earlier.bySHA256[input.sha256] else { continue }
             guard options.allowRepeat else {
-                throw InputProblem.reusedExport(file: input.file.name, runID: run.runID, asOf: run.asOf.iso)
+                throw RxBindError.reusedExport(file: input.file.name, runID: run.runID, asOf: run.asOf.iso)
             }
             notices.append(.repeatedExport(file: input.file.name, runID: run.runID, asOf: run.asOf.iso))
         }
@@ -174,7 +174,7 @@ public enum RunEngine {
                        workspace: Workspace, store: CaseStore, hashed: [HashedInput]) throws -> RunSummary {
         let runID = plan.runID
         let prior: PriorState = try Timings.measure("prior case state") {
-            if let r = plan.redo { return try PriorState.parse(try workspace.archive.read(r.priorStateSHA256)) }
+            if let r = plan.redo { return try PriorState.parse(try workspace.archive.read(r.priorStateSHA256, name: Archive.priorStateName)) }
             return try PriorState.read(from: store)
         }
         let staging = workspace.stagingDirectory(runID)
@@ -183,7 +183,8 @@ public enum RunEngine {
         defer { try? FileSystem.remove(staging) }
         let execution = NightExecution(night: consume night, prior: prior, templates: templates, runID: runID,
                                        asOf: options.asOf, provinceOption: options.province,
-                                       resendAfter: options.resendAfter, encoding: options.encoding,
+                                       resendAfter: options.resendAfter, dormantAfter: options.dormantAfter,
+                                       encoding: options.encoding,
                                        previousManifestSHA256: plan.previous?.manifestSHA256)
         let scratch = staging + ".tmp"
         try FileSystem.remove(scratch)
@@ -193,7 +194,7 @@ public enum RunEngine {
         let storeBox = UncheckedBox(store)
         let archive = workspace.archive
         let bundle = templates.bundle
-        let redoRecords = plan.redo == nil ? nil : prior.sortedRecords
+        let redoState = plan.redo == nil ? nil : prior
         let asOf = options.asOf
         let result: NightExecution.Result
         do {
@@ -205,7 +206,7 @@ public enum RunEngine {
                 }
                 CrashPoint.reached("archive")
                 try Timings.measure("stage case store") {
-                    try storeBox.value.stage(replaceAll: redoRecords) { write in
+                    try storeBox.value.stage(replaceAll: redoState) { write in
                         try outcome.forEachUpdatedRecord(prior: prior.records, asOf: asOf, runID: runID, write)
                     }
                 }
@@ -218,7 +219,8 @@ public enum RunEngine {
         try Timings.measure("commit case store") {
             try store.finish(province: result.province, removeRun: plan.redo?.runID,
                              addRun: RunEntry(seq: (plan.previous?.seq ?? 0) + 1, runID: runID, asOf: options.asOf,
-                                              manifestSHA256: result.manifestSHA256, priorStateSHA256: prior.sha256))
+                                              manifestSHA256: result.manifestSHA256, priorStateSHA256: prior.sha256),
+                             trend: result.trend)
         }
         CrashPoint.reached("commit")
         try workspace.publish(runID)

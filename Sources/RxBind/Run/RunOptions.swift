@@ -22,6 +22,8 @@ public struct RunOptions: Sendable {
     public var province: Province?
     public var asOf: CalendarDate
     public var resendAfter: Int
+    /// `--dormant-after DAYS` (SPEC §14).
+    public var dormantAfter: Int
     public var templatesDirectory: String
     /// `--encoding`, as given (validated by the reader).
     public var encoding: String?
@@ -30,8 +32,8 @@ public struct RunOptions: Sendable {
     public var allowRepeat: Bool
 
     public init(workspace: String, failures: [String], certificates: String, registry: String, province: Province?,
-                asOf: CalendarDate, resendAfter: Int, templatesDirectory: String, encoding: String?, force: Bool,
-                allowRepeat: Bool = false) {
+                asOf: CalendarDate, resendAfter: Int, dormantAfter: Int = RunOptions.defaultDormantAfter,
+                templatesDirectory: String, encoding: String?, force: Bool, allowRepeat: Bool = false) {
         self.workspace = workspace
         self.failures = failures
         self.certificates = certificates
@@ -39,11 +41,15 @@ public struct RunOptions: Sendable {
         self.province = province
         self.asOf = asOf
         self.resendAfter = resendAfter
+        self.dormantAfter = dormantAfter
         self.templatesDirectory = templatesDirectory
         self.encoding = encoding
         self.force = force
         self.allowRepeat = allowRepeat
     }
+
+    /// `--dormant-after`'s default: about a quarter.
+    public static let defaultDormantAfter = 90
 
     /// The inputs in argument order: the failure exports, then the roster, then the registry.
     public var inputs: [InputFile] {
@@ -58,12 +64,15 @@ public struct RunOptions: Sendable {
 /// another order are the same run. (Within a run the order given still breaks ties between attempts of the same
 /// time, SPEC §4; the manifest records it, so `audit rerun` repeats it.)
 public enum RunID {
-    public static func compute(asOf: CalendarDate, province: Province?, resendAfter: Int, encoding: String?,
+    public static func compute(asOf: CalendarDate, province: Province?, resendAfter: Int,
+                               dormantAfter: Int = RunOptions.defaultDormantAfter, encoding: String?,
                                inputs: [(role: InputRole, sha256: String)], templatesSHA256: String) -> String {
         var text = "rxbind-run 1\n"
         text += "as-of \(asOf.iso)\n"
         text += "province \(province?.name ?? "")\n"
         text += "resend-after \(resendAfter)\n"
+        // Only when not the default, so run ids of the same nights stay what they were before the option existed.
+        if dormantAfter != RunOptions.defaultDormantAfter { text += "dormant-after \(dormantAfter)\n" }
         text += "encoding \(encoding?.lowercased() ?? "")\n"
         let failures = inputs.filter { $0.role == .failures }.map(\.sha256).sorted()
         for sha in failures { text += "input \(InputRole.failures.rawValue) \(sha)\n" }

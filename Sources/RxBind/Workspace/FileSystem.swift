@@ -11,17 +11,17 @@ enum FileSystem {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
             guard isDir.boolValue else {
-                throw OutputProblem(path: path, detail: "a file stands where a folder is needed")
+                throw RxBindError.fileWhereFolderMustBe(path: path)
             }
         } else {
             if let parent = parent(of: path), !FileManager.default.fileExists(atPath: parent) {
                 try makeDirectory(parent)
             }
             if mkdir(path, 0o700) != 0 && errno != EEXIST {
-                throw OutputProblem(path: path, doing: "creating the folder", errno: errno)
+                throw RxBindError.cannotWrite(path: path, step: .creatingFolder, systemError: RxBindError.systemError(errno))
             }
         }
-        if chmod(path, 0o700) != 0 { throw OutputProblem(path: path, doing: "setting permissions", errno: errno) }
+        if chmod(path, 0o700) != 0 { throw RxBindError.cannotWrite(path: path, step: .settingPermissions, systemError: RxBindError.systemError(errno)) }
     }
 
     /// The folder a path names its entry in, or nil for a relative path of one component (its folder is the
@@ -55,21 +55,21 @@ enum FileSystem {
     /// Flushes a folder's entries (a rename into it) to disk.
     static func syncDirectory(_ path: String) throws {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd < 0 { throw OutputProblem(path: path, doing: "opening the folder", errno: errno) }
+        if fd < 0 { throw RxBindError.cannotWrite(path: path, step: .openingFolder, systemError: RxBindError.systemError(errno)) }
         defer { Glibc.close(fd) }
-        if fsync(fd) != 0 { throw OutputProblem(path: path, doing: "syncing the folder", errno: errno) }
+        if fsync(fd) != 0 { throw RxBindError.cannotWrite(path: path, step: .syncingFolder, systemError: RxBindError.systemError(errno)) }
     }
 
     /// Renames atomically (same file system).
     static func rename(_ from: String, to: String) throws {
-        if Glibc.rename(from, to) != 0 { throw OutputProblem(path: to, doing: "renaming \(from)", errno: errno) }
+        if Glibc.rename(from, to) != 0 { throw RxBindError.cannotWrite(path: to, step: .renaming(from: from), systemError: RxBindError.systemError(errno)) }
     }
 
     /// Removes a file or folder tree if present.
     static func remove(_ path: String) throws {
         guard exists(path) else { return }
         do { try FileManager.default.removeItem(atPath: path) } catch {
-            throw OutputProblem(path: path, detail: "cannot remove: \(error.localizedDescription)")
+            throw RxBindError.cannotWrite(path: path, step: .removing, systemError: error.localizedDescription)
         }
     }
 
@@ -90,10 +90,9 @@ enum FileSystem {
 
     /// Reads a whole (small) file.
     static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputProblem.unreadable(file: path, detail: "cannot be read (missing, or no permission)")
-        }
-        return [UInt8](data)
+        var bytes: [UInt8] = []
+        try forEachChunk(of: path) { bytes.append(contentsOf: $0) }
+        return bytes
     }
 
     /// Hashes a file in chunks: its SHA-256 and size.
@@ -115,7 +114,7 @@ enum FileSystem {
     /// Reads a file in 1 MiB chunks; errors name the file (an input: bad input data, exit 65).
     static func forEachChunk(of path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { throw InputProblem.unreadable(file: path, detail: "cannot be opened: \(String(cString: strerror(errno)))") }
+        if fd < 0 { throw RxBindError.cannotReadInput(file: path, systemError: RxBindError.systemError(errno)) }
         defer { Glibc.close(fd) }
         let size = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
@@ -124,7 +123,7 @@ enum FileSystem {
             let n = Glibc.read(fd, buffer.baseAddress, size)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputProblem.unreadable(file: path, detail: "cannot be read: \(String(cString: strerror(errno)))")
+                throw RxBindError.cannotReadInput(file: path, systemError: RxBindError.systemError(errno))
             }
             if n == 0 { break }
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))

@@ -155,11 +155,3 @@ public struct Workspace: Sendable {
         try FileSystem.remove(retiredDirectory(runID))
     }
 }
-
-/// A command that reads a workspace was given a folder that is not one: a usage error (64).
-public struct NotAWorkspace: Error, LocalizedError, Sendable {
-    public let path: String
-    public var errorDescription: String? {
-        "\(path) is not an rxbind workspace (it has no rxbind.sqlite). Give --workspace the folder `rxbind run` wrote to."
-    }
-}

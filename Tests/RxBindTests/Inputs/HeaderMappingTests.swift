@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func aMissingRequiredColumnNamesTheFileTheColumnAndTheHeadersFound() {
-        #expect(throws: InputProblem.self) {
+        #expect(throws: RxBindError.self) {
             try HeaderMapping(headers: ["姓名", "手机号"], role: .failures, file: "e.csv")
         }
         do {

@@ -1,17 +1,15 @@
-import Foundation
-import RxBind
-
 /// The short summary `rxbind run` prints: counts, notices and paths, never an ID or phone number; the manifest's
 /// SHA-256 last, so a scheduler's log anchors the run outside the workspace (SPEC §13).
-enum RunReport {
-    static func text(_ s: RunSummary) -> String {
+public enum RunReport {
+    public static func text(_ s: RunSummary) -> String {
         if s.alreadyExisted {
             return localized(.runExists, ["run": s.runID, "folder": s.runDirectory])
         }
         guard let m = s.manifest else { return s.runID }
         let c = m.counts
         var lines: [String] = []
-        lines.append(localized(.runHeading, ["run": s.runID, "date": m.asOf, "province": m.province ?? localized(.runNoProvince)]))
+        lines.append(localized(.runHeading, ["run": s.runID, "date": m.asOf,
+                                             "province": m.province ?? localized(.runNoProvince)]))
         lines.append("  " + localized(.runCases, ["cases": c.cases, "new": c.new, "seen": c.seenAgain,
                                                  "invalid": c.invalidRows, "warnings": c.warnings]))
         for cls in CaseClass.allCases {
@@ -39,23 +37,9 @@ enum RunReport {
         case .referenceWarnings(let rows): return localized(.noticeReferenceWarnings, ["rows": rows])
         }
     }
-}
 
-/// Progress on a terminal (standard error), one line rewritten in place.
-final class TerminalProgress: ProgressReporter, @unchecked Sendable {
-    static func ifTerminal() -> TerminalProgress? { isatty(2) != 0 ? TerminalProgress() : nil }
-
-    private var last = ""
-    func update(_ stage: String, count: Int) {
-        let line = "\r" + localized(.progressRows, ["stage": stage, "rows": count])
-        if line != last {
-            FileHandle.standardError.write(Data(line.utf8))
-            last = line
-        }
-    }
-
-    func finish() {
-        if !last.isEmpty { FileHandle.standardError.write(Data("\n".utf8)) }
-        last = ""
+    /// The progress line of a long stage.
+    public static func progress(stage: String, rows: Int) -> String {
+        localized(.progressRows, ["stage": stage, "rows": rows])
     }
 }
