@@ -33,12 +33,14 @@ let package = Package(
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter", "SpreadsheetReader"]),
         .target(name: "SpreadsheetReader", dependencies: ["ZIPFoundation"]),
         .target(name: "Store", dependencies: ["CSQLite"]),
+        // Delimited text as real exports write it: encodings (GB18030 through iconv), dialects, RFC 4180 quoting.
+        .target(name: "DelimitedText"),
 
         // The domain.
         .target(
             name: "RxBind",
             dependencies: [
-                "Spreadsheet", "SpreadsheetReader", "Store",
+                "Spreadsheet", "SpreadsheetReader", "Store", "DelimitedText",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -55,14 +57,15 @@ let package = Package(
         .executableTarget(name: "rxbind-gen"),
 
         // Micro-benchmarks of the hot paths for `make bench` (scripts/bench.sh).
-        .executableTarget(name: "rxbind-bench", dependencies: ["RxBind", "Spreadsheet", "SpreadsheetReader"]),
+        .executableTarget(name: "rxbind-bench", dependencies: ["RxBind", "DelimitedText", "Spreadsheet", "SpreadsheetReader"]),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["SpreadsheetReader", "ZIPFoundation"], path: "Tests/TestSupport"),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "SpreadsheetReader", "TestSupport"]),
         .testTarget(name: "SpreadsheetReaderTests", dependencies: ["SpreadsheetReader", "Spreadsheet", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
-        .testTarget(name: "RxBindTests", dependencies: ["RxBind", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DelimitedTextTests", dependencies: ["DelimitedText", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RxBindTests", dependencies: ["RxBind", "DelimitedText", "Store", "TestSupport"]),
         .testTarget(
             name: "rxbindTests",
             dependencies: ["rxbind", "RxBind", "SpreadsheetReader", "TestSupport"],

@@ -35,7 +35,7 @@ extension RxBindCommand {
         @Option(help: ArgumentHelp(localized(.helpRunTemplates), valueName: "DIR"))
         var templates: String?
 
-        @Option(help: ArgumentHelp(localized(.helpRunEncoding, ["names": EncodingOverride.acceptedNames.joined(separator: ", ")]),
+        @Option(help: ArgumentHelp(localized(.helpRunEncoding, ["names": RunOptions.encodingNames.joined(separator: ", ")]),
                                    valueName: "NAME"))
         var encoding: String?
 
@@ -52,9 +52,9 @@ extension RxBindCommand {
             if failures.isEmpty { throw ValidationError(localized(.runNoFailures)) }
             if resendAfter < 0 { throw ValidationError(localized(.runNegativeResend, ["days": resendAfter])) }
             if dormantAfter < 1 { throw ValidationError(localized(.runDormantAfterTooSmall, ["days": dormantAfter])) }
-            if let e = encoding, (try? EncodingOverride(name: e)) == nil {
+            if let e = encoding, !RunOptions.isKnownEncoding(e) {
                 throw ValidationError(localized(.runUnknownEncoding, [
-                    "name": e, "names": EncodingOverride.acceptedNames.joined(separator: ", ")]))
+                    "name": e, "names": RunOptions.encodingNames.joined(separator: ", ")]))
             }
             if let t = templates, !FileManager.default.fileExists(atPath: t) {
                 throw ValidationError(localized(.runNoTemplatesFolder, ["folder": t]))

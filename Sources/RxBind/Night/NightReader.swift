@@ -1,3 +1,4 @@
+import DelimitedText
 import Foundation
 
 /// Reads tonight's inputs into a ``Night``: every failure row merged into cases or listed as invalid, the roster and
