@@ -6,15 +6,18 @@ import PackageDescription
 
 let package = Package(
     name: "rxbind",
-    platforms: [.macOS(.v14)],
+    // Built and tested on Linux only (Debian 12): the code uses Glibc and /proc/self/exe, so no Apple platform is
+    // claimed.
     products: [
         .executable(name: "rxbind", targets: ["rxbind"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Exact versions: Package.resolved is not committed (this build machine's package copies carry other commit
+        // ids than GitHub's), so the versions are pinned here for reproducible builds.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // C libraries, found with pkg-config; the module maps carry no paths.

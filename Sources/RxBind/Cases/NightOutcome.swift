@@ -183,7 +183,7 @@ public struct NightOutcome: Sendable {
     ///   - drafts: tonight's cases, sorted by ID.
     ///   - prior: the workspace's cases before tonight, by packed ID.
     public static func decide(_ night: NightCases, roster: Roster, registry: Registry,
-                              prior: [UInt64: CaseRecord], asOf: CalendarDate, runID: String, dormantAfter: Int,
+                              prior: [UInt64: CaseRecord], asOf: CalendarDate, dormantAfter: Int,
                               resendAfter: Int, templates: Templates) -> NightOutcome {
         // A case that is not open (resolved, closed by staff, dormant) and whose every attempt tonight repeats one
         // already recorded (an overlapping export) has nothing new: it is not tonight's work, and is treated as

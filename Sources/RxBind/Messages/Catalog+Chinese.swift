@@ -274,6 +274,7 @@ extension Catalog {
         case .readerUnterminatedQuote: return "{file}：从第 {line} 行开始的记录中，带引号的字段一直没有结束，文件其余部分会被读成一个字段。请检查该记录的引号（引号内的引号必须写两遍），然后重新导出。"
         case .readerFieldTooLong: return "{file}：从第 {line} 行开始的记录的第 {field} 个字段超过 {limit} 个字符（一个单元格最多能放的长度）。请检查该记录（引号不配对会让一个字段吞掉后面的行），然后重新导出。"
         case .readerTooManyFields: return "{file}：从第 {line} 行开始的记录有超过 {limit} 个字段（一行最多能放的列数）。请检查该记录的分隔符，然后重新导出。"
+        case .referenceTooLarge: return "{file} 的文本超过 4 GiB，rxbind 的索引放不下（全国的资格证书库约 2 GB 以内）。请检查是否给错了文件，或把它拆开。"
 
         // MARK: help
         case .helpRevertAbstract: return "撤销工作区最近一次运行（文件给错、同一夜运行了两次等）。"

@@ -274,6 +274,7 @@ extension Catalog {
         case .readerUnterminatedQuote: return "{file}: the quoted field in the record that starts on line {line} is never closed, so the rest of the file would be read as one field. Check the quotes of that record (a quote inside a quoted field must be doubled) and export the file again."
         case .readerFieldTooLong: return "{file}: field {field} of the record that starts on line {line} is longer than {limit} characters, the most a spreadsheet cell holds. Check that record (an unbalanced quote makes one field swallow the lines after it) and export the file again."
         case .readerTooManyFields: return "{file}: the record that starts on line {line} has more than {limit} fields, the most a spreadsheet row holds. Check the delimiters of that record and export the file again."
+        case .referenceTooLarge: return "{file} holds more than 4 GiB of text, more than rxbind's index holds (the whole country's roster is well under 2 GB). Check that it is the right file, or split it."
 
         // MARK: help
         case .helpRevertAbstract: return "Undo the workspace's latest run (wrong files, a night run twice)."

@@ -273,6 +273,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case readerUnterminatedQuote
     case readerFieldTooLong
     case readerTooManyFields
+    case referenceTooLarge
 
     // MARK: help
     case helpRevertAbstract

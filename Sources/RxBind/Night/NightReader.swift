@@ -163,6 +163,7 @@ public enum NightReader {
                     }
                 }
                 summary.rowsRead = rows
+                if state.roster.overflowed { throw RxBindError.referenceTooLarge(file: source.file.name) }
                 state.roster.finish()
             case .registry:
                 let c = RegistryColumns(mapping)
@@ -183,6 +184,7 @@ public enum NightReader {
                     }
                 }
                 summary.rowsRead = rows
+                if state.registry.overflowed { throw RxBindError.referenceTooLarge(file: source.file.name) }
                 state.registry.finish()
             }
         }
