@@ -124,9 +124,10 @@ public struct FormRow: Sendable, Hashable {
     /// Its e-certificate annotation has ended (备注 says so when the template has a text for it).
     public let annotationExpired: Bool
 
-    /// The text cells after 序号, in ``FormField`` order (姓名 … 备注).
+    /// The text cells after 序号, in ``FormField`` order (姓名 … 备注). The name is shown without stray spaces between
+    /// Chinese characters (``DisplayName``); the fingerprint covers the cells as written, so it covers this spelling.
     public func texts(_ layout: FormLayout) -> [String] {
-        [name, id.sex, id.text, certificateNumber, category, year, issuedOn, layout.reasonText,
+        [DisplayName.tidy(name), id.sex, id.text, certificateNumber, category, year, issuedOn, layout.reasonText,
          annotationExpired && !layout.remarkAnnotationExpired.isEmpty ? layout.remarkAnnotationExpired : layout.remarkText]
     }
 

@@ -226,6 +226,53 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case auditActionsNotLogged
 
     // MARK: form check
+    case formCheckHeading
+    case formCheckFactSeparator
+    case formCheckBatch
+    case formCheckPart
+    case formCheckPartAsWritten
+    case formCheckRowCount
+    case formCheckFingerprintMatches
+    case formCheckFingerprintReordered
+    case formCheckFingerprintMismatch
+    case formCheckFingerprintMissing
+    case formCheckPassed
+    case formCheckFailed
+    case formCheckError
+    case formCheckWarning
+    case formCheckNote
+    case formCheckMoreErrors
+    case formCheckUnreadable
+    case formCheckNoHeaderRow
+    case formCheckFingerprintMissingDetail
+    case formCheckMismatchLocated
+    case formCheckMismatchNotLocated
+    case formCheckMismatchNoDigests
+    case formCheckRowPlace
+    case formCheckRowChanged
+    case formCheckRowChangedUnnamed
+    case formCheckChangedCell
+    case formCheckChangedCellEmpty
+    case formCheckCellSeparator
+    case formCheckRowRemoved
+    case formCheckRowAdded
+    case formCheckInvalidID
+    case formCheckIDStoredAsNumber
+    case formCheckDuplicate
+    case formCheckFilePlace
+    case formCheckPlaceSeparator
+    case formCheckRosterNoCertificate
+    case formCheckRosterOtherNumbers
+    case formCheckRosterOtherName
+    case formCheckRosterRevoked
+    case formCheckFooterEmpty
+    case formCheckReordered
+    case formCheckFactsFromDigestSheet
+    case formCheckBatchHeading
+    case formCheckPartGivenTwice
+    case formCheckMissingParts
+    case formCheckSummaryPassed
+    case formCheckSummaryFailed
 
     // MARK: id check
 
@@ -349,4 +396,10 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case helpCasesNoteText
     case helpCasesCloseWhy
     case helpRunDormantAfter
+    case helpFormAbstract
+    case helpFormCheckAbstract
+    case helpFormCheckDiscussion
+    case helpFormCertificates
+    case helpFormFormat
+    case helpFormForms
 }
