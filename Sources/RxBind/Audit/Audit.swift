@@ -57,9 +57,13 @@ public enum Audit {
         }
         let store = try CaseStore(path: workspace.storePath, readOnly: true)
         var runs = try store.runs()
+        // With no run under way, finish what a killed one left: a run's folder, a staff action's log line.
         if let lock = try? WorkspaceLock(workspace: root, holder: WorkspaceLock.describeThisProcess(command: "rxbind audit")) {
+            defer { lock.release() }
             try workspace.recover(runs: runs, reverted: try store.revertedRuns())
-            lock.release()
+            if try store.actionsState().pending != nil {
+                try ActionLog(workspace: workspace).recover(store: try CaseStore(path: workspace.storePath))
+            }
             runs = try store.runs()
         }
         return (workspace, runs, try store.revertedRuns())
