@@ -1,3 +1,4 @@
+import DelimitedText
 // Micro-benchmarks of rxbind's hot paths for `make bench` (scripts/bench.sh): the delimited-text reader alone, and
 // loading a certificate roster into its in-memory index. Release build only; prints tab-separated results.
 //

@@ -29,10 +29,13 @@ extension RxBindCommand {
         @Option(name: .customLong("resend-after"), help: ArgumentHelp(helpText(.helpRunResendAfter, width: 50), valueName: "DAYS"))
         var resendAfter: Int = 30
 
+        @Option(name: .customLong("dormant-after"), help: ArgumentHelp(localized(.helpRunDormantAfter), valueName: "DAYS"))
+        var dormantAfter: Int = RunOptions.defaultDormantAfter
+
         @Option(help: ArgumentHelp(localized(.helpRunTemplates), valueName: "DIR"))
         var templates: String?
 
-        @Option(help: ArgumentHelp(localized(.helpRunEncoding, ["names": EncodingOverride.acceptedNames.joined(separator: ", ")]),
+        @Option(help: ArgumentHelp(localized(.helpRunEncoding, ["names": RunOptions.encodingNames.joined(separator: ", ")]),
                                    valueName: "NAME"))
         var encoding: String?
 
@@ -48,9 +51,10 @@ extension RxBindCommand {
         func validate() throws {
             if failures.isEmpty { throw ValidationError(localized(.runNoFailures)) }
             if resendAfter < 0 { throw ValidationError(localized(.runNegativeResend, ["days": resendAfter])) }
-            if let e = encoding, (try? EncodingOverride(name: e)) == nil {
+            if dormantAfter < 1 { throw ValidationError(localized(.runDormantAfterTooSmall, ["days": dormantAfter])) }
+            if let e = encoding, !RunOptions.isKnownEncoding(e) {
                 throw ValidationError(localized(.runUnknownEncoding, [
-                    "name": e, "names": EncodingOverride.acceptedNames.joined(separator: ", ")]))
+                    "name": e, "names": RunOptions.encodingNames.joined(separator: ", ")]))
             }
             if let t = templates, !FileManager.default.fileExists(atPath: t) {
                 throw ValidationError(localized(.runNoTemplatesFolder, ["folder": t]))
@@ -65,7 +69,7 @@ extension RxBindCommand {
             }
             let options = RunOptions(
                 workspace: workspace, failures: failures, certificates: certificates, registry: registry,
-                province: province, asOf: asOf.date, resendAfter: resendAfter,
+                province: province, asOf: asOf.date, resendAfter: resendAfter, dormantAfter: dormantAfter,
                 templatesDirectory: templatesDirectory, encoding: encoding, force: force, allowRepeat: allowRepeat)
             let summary: RunSummary
             do {

@@ -18,6 +18,10 @@ struct RxBindCommand: ParsableCommand {
     /// ArgumentParser's `main`, with the library's own phrases (headings, "Missing expected argument" …) in the
     /// process's language, like everything else rxbind prints (SPEC §12).
     static func main() {
+        // Stage timings for `make bench` (scripts/bench.sh reads them from standard error).
+        if ProcessInfo.processInfo.environment["RXBIND_TIMINGS"] == "1" {
+            Timings.report { FileHandle.standardError.write(Data($0.utf8)) }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -124,9 +124,10 @@ public struct FormRow: Sendable, Hashable {
     /// Its e-certificate annotation has ended (备注 says so when the template has a text for it).
     public let annotationExpired: Bool
 
-    /// The text cells after 序号, in ``FormField`` order (姓名 … 备注).
+    /// The text cells after 序号, in ``FormField`` order (姓名 … 备注). The name is shown without stray spaces between
+    /// Chinese characters (``DisplayName``); the fingerprint covers the cells as written, so it covers this spelling.
     public func texts(_ layout: FormLayout) -> [String] {
-        [name, id.sex, id.text, certificateNumber, category, year, issuedOn, layout.reasonText,
+        [DisplayName.tidy(name), id.sex, id.text, certificateNumber, category, year, issuedOn, layout.reasonText,
          annotationExpired && !layout.remarkAnnotationExpired.isEmpty ? layout.remarkAnnotationExpired : layout.remarkText]
     }
 
@@ -183,7 +184,7 @@ public struct NightOutcome: Sendable {
     ///   - drafts: tonight's cases, sorted by ID.
     ///   - prior: the workspace's cases before tonight, by packed ID.
     public static func decide(_ night: NightCases, roster: Roster, registry: Registry,
-                              prior: [UInt64: CaseRecord], asOf: CalendarDate, runID: String, dormantAfter: Int,
+                              prior: [UInt64: CaseRecord], asOf: CalendarDate, dormantAfter: Int,
                               resendAfter: Int, templates: Templates) -> NightOutcome {
         // A case that is not open (resolved, closed by staff, dormant) and whose every attempt tonight repeats one
         // already recorded (an overlapping export) has nothing new: it is not tonight's work, and is treated as

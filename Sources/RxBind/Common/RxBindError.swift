@@ -1,3 +1,4 @@
+import DelimitedText
 import Foundation
 import SpreadsheetReader
 import Spreadsheet
@@ -43,6 +44,8 @@ public enum RxBindError: Error, LocalizedError, Sendable {
     case cannotReadInput(file: String, systemError: String)
     /// An input changed while rxbind was reading it.
     case inputChanged(file: String)
+    /// A roster or registry with more than 4 GiB of text fields.
+    case referenceTooLarge(file: String)
     /// A template is missing or broken; `field` and `line` say where.
     case template(file: String, field: String?, line: Int?, fault: TemplateFault)
     /// The templates folder does not exist.
@@ -147,7 +150,7 @@ public enum RxBindError: Error, LocalizedError, Sendable {
     public var category: Category {
         switch self {
         case .missingColumns, .wrongRole, .swappedReferences, .sameFileTwice, .reusedExport, .unreadableInput,
-             .cannotReadInput, .inputChanged, .template, .templatesFolderMissing, .provinceUndetermined,
+             .cannotReadInput, .inputChanged, .referenceTooLarge, .template, .templatesFolderMissing, .provinceUndetermined,
              .archiveDamaged, .archiveIncomplete, .caseStateDamaged, .storeDamaged, .manifestUnreadable:
             return .badInput
         case .forceNotLatest, .earlierThanLatest, .provinceConflict, .notAWorkspace, .unknownRun, .revertNotLatest,
@@ -205,6 +208,8 @@ public enum RxBindError: Error, LocalizedError, Sendable {
             return localized(.inputCannotRead, ["file": file, "reason": systemError])
         case .inputChanged(let file):
             return localized(.inputChanged, ["file": file])
+        case .referenceTooLarge(let file):
+            return localized(.referenceTooLarge, ["file": file])
         case let .template(file, field, line, fault):
             let place = localized(.templatePlace, ["file": file])
                 + (line.map { localized(.templateLine, ["line": $0]) } ?? "")

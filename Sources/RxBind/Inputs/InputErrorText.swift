@@ -1,3 +1,4 @@
+import DelimitedText
 /// What the delimited-text reader's errors say to people, from the catalog (SPEC §12): the file, the line and byte
 /// offset, and what to do — never the content of a row. The reader itself (a general module) keeps plain English
 /// descriptions; this is the product's wording.

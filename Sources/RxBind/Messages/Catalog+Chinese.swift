@@ -73,6 +73,7 @@ extension Catalog {
         case .runNegativeResend: return "--resend-after 必须是 0 或更多天，不能是 {days}。"
         case .runNoTemplatesFolder: return "--templates {folder} 不存在。"
         case .runNoDefaultTemplates: return "找不到默认模板（程序旁边的 share/rxbind/templates 或 templates/）；请用 --templates 指定模板文件夹。"
+        case .runDormantAfterTooSmall: return "--dormant-after 必须至少是 1 天，不能是 {days}。"
 
         // MARK: workspace, revert
         case .revertAlreadyReverted: return "批次 {run} 已于 {at} 撤销，记录和原输出在 {folder}。"
@@ -131,6 +132,53 @@ extension Catalog {
         case .manifestUnreadable: return "{path} 无法读取或不是 rxbind 的 manifest。请运行 `rxbind audit verify` 检查该批次。"
 
         // MARK: form check
+        case .formCheckHeading: return "{file}：{facts} — {verdict}"
+        case .formCheckFactSeparator: return "，"
+        case .formCheckBatch: return "批次 {batch}"
+        case .formCheckPart: return "第 {number} 部分（共 {count} 部分）"
+        case .formCheckPartAsWritten: return "部分 {part}"
+        case .formCheckRowCount: return "{count} 行"
+        case .formCheckFingerprintMatches: return "指纹一致"
+        case .formCheckFingerprintReordered: return "按原行序指纹一致（行序被调整，数据完整）"
+        case .formCheckFingerprintMismatch: return "指纹不一致"
+        case .formCheckFingerprintMissing: return "缺少指纹"
+        case .formCheckPassed: return "通过"
+        case .formCheckFailed: return "不通过"
+        case .formCheckError: return "  错误：{message}"
+        case .formCheckWarning: return "  警告：{message}"
+        case .formCheckNote: return "  提示：{message}"
+        case .formCheckMoreErrors: return "  ……另有 {count} 处错误"
+        case .formCheckUnreadable: return "不是可读取的工作簿：{detail}"
+        case .formCheckNoHeaderRow: return "找不到表头行（序号、姓名、身份证号码、资格证书编号……）：这不是添加申请表"
+        case .formCheckFingerprintMissingDetail: return "缺少 rxbind-fingerprint 属性：无法证明这些数据行就是 rxbind 写出的那些行"
+        case .formCheckMismatchLocated: return "指纹不一致：rxbind 写出文件后，下列数据行被改动、增加或删除"
+        case .formCheckMismatchNotLocated: return "指纹不一致：rxbind 写出文件后有数据行被改动、增加或删除，但表内的逐行校验数据无法指出是哪一行"
+        case .formCheckMismatchNoDigests: return "指纹不一致：rxbind 写出文件后有数据行被改动、增加或删除（此表没有逐行校验数据——由较早版本的 rxbind 写出，或隐藏工作表“{sheet}”已被删除——无法指出是哪一行）"
+        case .formCheckRowPlace: return "序号 {seq}（第 {row} 行）"
+        case .formCheckRowChanged: return "{place}被改动：{cells}"
+        case .formCheckRowChangedUnnamed: return "{place}被改动（无法确定是哪几列）"
+        case .formCheckChangedCell: return "{heading}现为“{value}”"
+        case .formCheckChangedCellEmpty: return "{heading}现为空"
+        case .formCheckCellSeparator: return "；"
+        case .formCheckRowRemoved: return "序号 {seq}（写出时在第 {row} 行）被删除"
+        case .formCheckRowAdded: return "{place}是新增的行，不是 rxbind 写出的（身份证号码 {id}，姓名 {name}）"
+        case .formCheckInvalidID: return "{cell}，{place}：身份证号码 {id} 无效（{reason}）"
+        case .formCheckIDStoredAsNumber: return "{cell}，{place}：身份证号码被存成了数字，其中的数字已不可信；请把该列设为文本格式后重新填写"
+        case .formCheckDuplicate: return "{place}：身份证号码 {id}、资格证书编号 {certificate} 出现了不止一次（{places}）"
+        case .formCheckFilePlace: return "{file} 第 {row} 行"
+        case .formCheckPlaceSeparator: return "、"
+        case .formCheckRosterNoCertificate: return "{place}：身份证号码 {id}、证书编号 {certificate}：证书名册中此身份证号码下没有任何证书"
+        case .formCheckRosterOtherNumbers: return "{place}：身份证号码 {id}、证书编号 {certificate}：证书名册中此身份证号码对应的是其他证书编号"
+        case .formCheckRosterOtherName: return "{place}：身份证号码 {id}、证书编号 {certificate}：证书名册中此证书登记的是另一个姓名"
+        case .formCheckRosterRevoked: return "{place}：身份证号码 {id}、证书编号 {certificate}：证书名册显示此证书已撤销"
+        case .formCheckFooterEmpty: return "页脚栏“{label}”未填写"
+        case .formCheckReordered: return "rxbind 写出文件后数据行的顺序被调整过（{count} 行不在原来的位置），但每一行都完好：数据没有改变"
+        case .formCheckFactsFromDigestSheet: return "文件的自定义属性（rxbind-batch、rxbind-fingerprint 等）已不在——多半是另存时被程序删掉了；批次、部分和指纹取自表内隐藏的工作表“{sheet}”"
+        case .formCheckBatchHeading: return "批次 {batch}："
+        case .formCheckPartGivenTwice: return "{part}提供了不止一份（{files}）：只应导入其中一份"
+        case .formCheckMissingParts: return "该批次分为多个部分，缺少{parts}（已提供 {files}）"
+        case .formCheckSummaryPassed: return "共检查 {count} 个文件：全部通过"
+        case .formCheckSummaryFailed: return "共检查 {count} 个文件：{failed} 个不通过"
 
         // MARK: id check
 
@@ -178,6 +226,7 @@ extension Catalog {
         case .readerUnterminatedQuote: return "{file}：从第 {line} 行开始的记录中，带引号的字段一直没有结束，文件其余部分会被读成一个字段。请检查该记录的引号（引号内的引号必须写两遍），然后重新导出。"
         case .readerFieldTooLong: return "{file}：从第 {line} 行开始的记录的第 {field} 个字段超过 {limit} 个字符（一个单元格最多能放的长度）。请检查该记录（引号不配对会让一个字段吞掉后面的行），然后重新导出。"
         case .readerTooManyFields: return "{file}：从第 {line} 行开始的记录有超过 {limit} 个字段（一行最多能放的列数）。请检查该记录的分隔符，然后重新导出。"
+        case .referenceTooLarge: return "{file} 的文本超过 4 GiB，rxbind 的索引放不下（全国的资格证书库约 2 GB 以内）。请检查是否给错了文件，或把它拆开。"
 
         // MARK: help
         case .helpRevertAbstract: return "撤销工作区最近一次运行（文件给错、同一夜运行了两次等）。"
@@ -241,6 +290,13 @@ extension Catalog {
         case .helpCasesActionID: return "案例的身份证号（15 位或 18 位）。"
         case .helpCasesNoteText: return "备注内容。"
         case .helpCasesCloseWhy: return "结案原因，记录在审计记录中。"
+        case .helpRunDormantAfter: return "这么多天没有新的失败尝试的未结案例转为休眠。"
+        case .helpFormAbstract: return "检查添加申请表：国家中心这一方。"
+        case .helpFormCheckAbstract: return "在导入前（或报送前）检查收到的添加申请表。"
+        case .helpFormCheckDiscussion: return "读取每个 .xlsx（rxbind 写出的，或经 Excel、WPS、LibreOffice 另存过的），按申请表的表头行找到数据行，逐个文件报告：批次、部分、省份、行数，以及指纹是否仍然一致。以下情况该文件不通过（退出状态 65）：指纹缺失或不一致（数据行被改动、增加或删除：逐行按序号和表格行号指出，并列出不同的列；只是顺序变了的行会注明但通过）；身份证号无效或存成了数字；同一行（身份证号和证书编号）在本文件或其他给出的文件中出现两次；同一批次的同一部分给了两次；拆分批次缺少某个部分；给了 --certificates 时某行与资格证书库不符。表尾栏目为空只是警告。--format csv 把所有通过的文件的有效行写成一个导入文件输出到标准输出（完整号码），报告输出到标准错误。"
+        case .helpFormCertificates: return "逐行与之对照的资格证书库。"
+        case .helpFormFormat: return "text（报告）或 csv（导入文件到标准输出，报告到标准错误）。"
+        case .helpFormForms: return "要检查的申请表。"
         }
     }
 }

@@ -73,6 +73,7 @@ extension Catalog {
         case .runNegativeResend: return "--resend-after must be 0 or more days, not {days}."
         case .runNoTemplatesFolder: return "--templates {folder} does not exist."
         case .runNoDefaultTemplates: return "cannot find the default templates (share/rxbind/templates or templates/ beside the binary); give --templates DIR."
+        case .runDormantAfterTooSmall: return "--dormant-after must be at least 1 day, not {days}."
 
         // MARK: workspace, revert
         case .revertAlreadyReverted: return "run {run} was already reverted at {at}; its record and outputs are in {folder}."
@@ -131,6 +132,53 @@ extension Catalog {
         case .manifestUnreadable: return "{path} cannot be read or is not an rxbind manifest. Check the run with `rxbind audit verify`."
 
         // MARK: form check
+        case .formCheckHeading: return "{file}: {facts} — {verdict}"
+        case .formCheckFactSeparator: return ", "
+        case .formCheckBatch: return "batch {batch}"
+        case .formCheckPart: return "part {number}/{count}"
+        case .formCheckPartAsWritten: return "part {part}"
+        case .formCheckRowCount: return "{count} rows"
+        case .formCheckFingerprintMatches: return "fingerprint matches"
+        case .formCheckFingerprintReordered: return "fingerprint matches with the rows in their written order (rows re-ordered, data intact)"
+        case .formCheckFingerprintMismatch: return "fingerprint does NOT match"
+        case .formCheckFingerprintMissing: return "fingerprint MISSING"
+        case .formCheckPassed: return "OK"
+        case .formCheckFailed: return "FAILED"
+        case .formCheckError: return "  error: {message}"
+        case .formCheckWarning: return "  warning: {message}"
+        case .formCheckNote: return "  note: {message}"
+        case .formCheckMoreErrors: return "  … and {count} more errors"
+        case .formCheckUnreadable: return "not a readable workbook: {detail}"
+        case .formCheckNoHeaderRow: return "no form header row (序号, 姓名, 身份证号码, 资格证书编号 …) was found: this is not an addition-request form"
+        case .formCheckFingerprintMissingDetail: return "the rxbind-fingerprint property is missing: the rows cannot be shown to be the ones rxbind wrote"
+        case .formCheckMismatchLocated: return "the fingerprint does not match: the rows below were changed, added or removed after rxbind wrote the file"
+        case .formCheckMismatchNotLocated: return "the fingerprint does not match: a data row was changed, added or removed after rxbind wrote the file, and the form's row digests cannot say which"
+        case .formCheckMismatchNoDigests: return "the fingerprint does not match: a data row was changed, added or removed after rxbind wrote the file (the form carries no row digests — an earlier rxbind wrote it, or its sheet {sheet} was removed — so the row cannot be named)"
+        case .formCheckRowPlace: return "No. {seq} (row {row})"
+        case .formCheckRowChanged: return "{place} was changed: {cells}"
+        case .formCheckRowChangedUnnamed: return "{place} was changed (which columns cannot be told)"
+        case .formCheckChangedCell: return "{heading} is now “{value}”"
+        case .formCheckChangedCellEmpty: return "{heading} is now empty"
+        case .formCheckCellSeparator: return "; "
+        case .formCheckRowRemoved: return "No. {seq} (row {row} as written) was removed"
+        case .formCheckRowAdded: return "{place} was added: rxbind did not write it (ID {id}, name {name})"
+        case .formCheckInvalidID: return "{cell}, {place}: ID {id} is invalid ({reason})"
+        case .formCheckIDStoredAsNumber: return "{cell}, {place}: the ID is stored as a number, so its digits are not to be trusted; set the column to text and enter the number again"
+        case .formCheckDuplicate: return "{place}: ID {id} with certificate {certificate} appears more than once ({places})"
+        case .formCheckFilePlace: return "{file} row {row}"
+        case .formCheckPlaceSeparator: return ", "
+        case .formCheckRosterNoCertificate: return "{place}: ID {id}, certificate {certificate}: the roster holds no certificate under this ID"
+        case .formCheckRosterOtherNumbers: return "{place}: ID {id}, certificate {certificate}: the roster holds this ID with other certificate numbers"
+        case .formCheckRosterOtherName: return "{place}: ID {id}, certificate {certificate}: the roster holds this certificate under another name"
+        case .formCheckRosterRevoked: return "{place}: ID {id}, certificate {certificate}: the roster says this certificate is revoked"
+        case .formCheckFooterEmpty: return "the footer field {label} is empty"
+        case .formCheckReordered: return "the rows were re-ordered after rxbind wrote the file ({count} not where they were written), but every row is intact: the data is unchanged"
+        case .formCheckFactsFromDigestSheet: return "the file's custom properties (rxbind-batch, rxbind-fingerprint …) are gone — a program dropped them when it re-saved the file; batch, part and fingerprint were read from the form's hidden sheet {sheet}"
+        case .formCheckBatchHeading: return "batch {batch}:"
+        case .formCheckPartGivenTwice: return "{part} was given more than once ({files}): import one copy only"
+        case .formCheckMissingParts: return "the batch is split into parts and {parts} was not given ({files} given)"
+        case .formCheckSummaryPassed: return "{count} file(s) checked: all pass"
+        case .formCheckSummaryFailed: return "{count} file(s) checked: {failed} FAILED"
 
         // MARK: id check
 
@@ -178,6 +226,7 @@ extension Catalog {
         case .readerUnterminatedQuote: return "{file}: the quoted field in the record that starts on line {line} is never closed, so the rest of the file would be read as one field. Check the quotes of that record (a quote inside a quoted field must be doubled) and export the file again."
         case .readerFieldTooLong: return "{file}: field {field} of the record that starts on line {line} is longer than {limit} characters, the most a spreadsheet cell holds. Check that record (an unbalanced quote makes one field swallow the lines after it) and export the file again."
         case .readerTooManyFields: return "{file}: the record that starts on line {line} has more than {limit} fields, the most a spreadsheet row holds. Check the delimiters of that record and export the file again."
+        case .referenceTooLarge: return "{file} holds more than 4 GiB of text, more than rxbind's index holds (the whole country's roster is well under 2 GB). Check that it is the right file, or split it."
 
         // MARK: help
         case .helpRevertAbstract: return "Undo the workspace's latest run (wrong files, a night run twice)."
@@ -241,6 +290,13 @@ extension Catalog {
         case .helpCasesActionID: return "The case's ID number (15 or 18 digits)."
         case .helpCasesNoteText: return "The note."
         case .helpCasesCloseWhy: return "Why the case is closed; kept in the audit trail."
+        case .helpRunDormantAfter: return "An open case without a new attempt for this many days becomes dormant."
+        case .helpFormAbstract: return "Check addition-request forms: the national centre's side."
+        case .helpFormCheckAbstract: return "Check received addition-request forms before importing them (or before sending them)."
+        case .helpFormCheckDiscussion: return "Reads each .xlsx — as rxbind wrote it or re-saved by Excel, WPS or LibreOffice — finds the data rows under the form's header row and reports per file: batch, part, province, row count and whether the fingerprint still matches. A file fails (exit 65) when its fingerprint is missing or does not match (a data row was changed, added or removed: each is named by its 序号 and spreadsheet row, with the columns that differ; rows only re-ordered pass with a note), an ID is invalid or stored as a number, a row (ID and certificate number) appears twice in it or in another file given, the same part of a batch is given twice, a part of a split batch is missing, or — with --certificates — a row disagrees with the roster. An empty footer field is a warning. --format csv writes one import file of the valid rows of all passing files to standard output (full numbers) and the report to standard error."
+        case .helpFormCertificates: return "A certificate roster to compare every row with."
+        case .helpFormFormat: return "text (the report) or csv (an import file on standard output, the report on standard error)."
+        case .helpFormForms: return "The forms to check."
         }
     }
 }

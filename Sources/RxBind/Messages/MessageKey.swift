@@ -72,6 +72,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case runNegativeResend
     case runNoTemplatesFolder
     case runNoDefaultTemplates
+    case runDormantAfterTooSmall
 
     // MARK: workspace, revert
     case revertAlreadyReverted
@@ -130,6 +131,53 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case manifestUnreadable
 
     // MARK: form check
+    case formCheckHeading
+    case formCheckFactSeparator
+    case formCheckBatch
+    case formCheckPart
+    case formCheckPartAsWritten
+    case formCheckRowCount
+    case formCheckFingerprintMatches
+    case formCheckFingerprintReordered
+    case formCheckFingerprintMismatch
+    case formCheckFingerprintMissing
+    case formCheckPassed
+    case formCheckFailed
+    case formCheckError
+    case formCheckWarning
+    case formCheckNote
+    case formCheckMoreErrors
+    case formCheckUnreadable
+    case formCheckNoHeaderRow
+    case formCheckFingerprintMissingDetail
+    case formCheckMismatchLocated
+    case formCheckMismatchNotLocated
+    case formCheckMismatchNoDigests
+    case formCheckRowPlace
+    case formCheckRowChanged
+    case formCheckRowChangedUnnamed
+    case formCheckChangedCell
+    case formCheckChangedCellEmpty
+    case formCheckCellSeparator
+    case formCheckRowRemoved
+    case formCheckRowAdded
+    case formCheckInvalidID
+    case formCheckIDStoredAsNumber
+    case formCheckDuplicate
+    case formCheckFilePlace
+    case formCheckPlaceSeparator
+    case formCheckRosterNoCertificate
+    case formCheckRosterOtherNumbers
+    case formCheckRosterOtherName
+    case formCheckRosterRevoked
+    case formCheckFooterEmpty
+    case formCheckReordered
+    case formCheckFactsFromDigestSheet
+    case formCheckBatchHeading
+    case formCheckPartGivenTwice
+    case formCheckMissingParts
+    case formCheckSummaryPassed
+    case formCheckSummaryFailed
 
     // MARK: id check
 
@@ -177,6 +225,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case readerUnterminatedQuote
     case readerFieldTooLong
     case readerTooManyFields
+    case referenceTooLarge
 
     // MARK: help
     case helpRevertAbstract
@@ -240,4 +289,11 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case helpCasesActionID
     case helpCasesNoteText
     case helpCasesCloseWhy
+    case helpRunDormantAfter
+    case helpFormAbstract
+    case helpFormCheckAbstract
+    case helpFormCheckDiscussion
+    case helpFormCertificates
+    case helpFormFormat
+    case helpFormForms
 }

@@ -1,3 +1,4 @@
+import DelimitedText
 import Foundation
 
 /// Reads tonight's inputs into a ``Night``: every failure row merged into cases or listed as invalid, the roster and
@@ -162,6 +163,7 @@ public enum NightReader {
                     }
                 }
                 summary.rowsRead = rows
+                if state.roster.overflowed { throw RxBindError.referenceTooLarge(file: source.file.name) }
                 state.roster.finish()
             case .registry:
                 let c = RegistryColumns(mapping)
@@ -182,6 +184,7 @@ public enum NightReader {
                     }
                 }
                 summary.rowsRead = rows
+                if state.registry.overflowed { throw RxBindError.referenceTooLarge(file: source.file.name) }
                 state.registry.finish()
             }
         }

@@ -85,7 +85,7 @@ public struct NightExecution: Sendable {
                                         mentions: night.provinceMentions)
         let outcome = Timings.measure("classify") {
             NightOutcome.decide(night.cases, roster: night.roster, registry: night.registry,
-                                prior: prior.records, asOf: asOf, runID: runID, dormantAfter: dormantAfter, resendAfter: resendAfter,
+                                prior: prior.records, asOf: asOf, dormantAfter: dormantAfter, resendAfter: resendAfter,
                                 templates: templates)
         }
         night.roster = Roster()

@@ -1,3 +1,4 @@
+import DelimitedText
 import Foundation
 #if canImport(Glibc)
 internal import Glibc
@@ -75,6 +76,7 @@ public enum RunEngine {
                                          asOf: options.asOf, encoding: options.encoding, progress: progress)
 
         let created = !FileSystem.exists(workspace.root)
+        CrashPoint.reached("inputs-read")
         do {
             try workspace.create()
             let held = try lock ?? WorkspaceLock(workspace: workspace.root,
@@ -181,6 +183,7 @@ public enum RunEngine {
         try FileSystem.remove(staging)
         try FileSystem.makeDirectory(staging)
         defer { try? FileSystem.remove(staging) }
+        CrashPoint.reached("staged")
         let execution = NightExecution(night: consume night, prior: prior, templates: templates, runID: runID,
                                        asOf: options.asOf, provinceOption: options.province,
                                        resendAfter: options.resendAfter, dormantAfter: options.dormantAfter,
@@ -252,11 +255,21 @@ extension RunSummary {
 /// folder moved aside, the store not yet changed), `revert-commit` (the revert committed, its folder not yet under
 /// `reverted/`).
 /// Kills at random instants rarely land in the short windows between those steps; this lands in each one.
+///
+/// With `RXBIND_PAUSE_AT=<stage>` and `RXBIND_PAUSE_FILE=<path>`, the process instead writes its id into that file
+/// and waits there, so a test can send it a real SIGKILL at exactly that point. Stages besides those above:
+/// `inputs-read` (every input read and checked, the workspace untouched), `staged` (the staging folder made,
+/// nothing written into it yet).
 enum CrashPoint {
     static let stage = ProcessInfo.processInfo.environment["RXBIND_CRASH_AT"]
+    static let pause = ProcessInfo.processInfo.environment["RXBIND_PAUSE_AT"]
 
     static func reached(_ name: String) {
         if stage == name { _exit(137) }
+        if pause == name, let file = ProcessInfo.processInfo.environment["RXBIND_PAUSE_FILE"] {
+            FileManager.default.createFile(atPath: file, contents: Data("\(getpid()) \(name)\n".utf8))
+            while true { sleep(60) }
+        }
     }
 }
 

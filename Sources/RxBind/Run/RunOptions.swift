@@ -1,3 +1,5 @@
+import DelimitedText
+
 /// An input file of tonight's run.
 public struct InputFile: Sendable, Hashable {
     public let role: InputRole
@@ -47,6 +49,12 @@ public struct RunOptions: Sendable {
         self.force = force
         self.allowRepeat = allowRepeat
     }
+
+    /// The names `--encoding` accepts (any case), in the order help and errors list them.
+    public static var encodingNames: [String] { EncodingOverride.acceptedNames }
+
+    /// Whether `--encoding` knows a name.
+    public static func isKnownEncoding(_ name: String) -> Bool { (try? EncodingOverride(name: name)) != nil }
 
     /// `--dormant-after`'s default: about a quarter.
     public static let defaultDormantAfter = 90

@@ -1,3 +1,4 @@
+import DelimitedText
 import Foundation
 #if canImport(Glibc)
 internal import Glibc

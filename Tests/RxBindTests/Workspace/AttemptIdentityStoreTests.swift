@@ -37,7 +37,7 @@ import TestSupport
         // Archived by runs before attempts had identities: `--force` and `audit rerun` read it.
         let v1 = "rxbind-case-state 1\nprovince\t\ncase\t110101199003071233\t张三\t2026-11-20\t2026-11-20\t3\t"
             + "NO_QUALIFICATION\tNOT_IN_ROSTER\t\topen\t\t\t2026-11-20 NO_QUALIFICATION NOT_IN_ROSTER\t\n"
-        let (_, cases) = try CaseStateDump.parse(Array(v1.utf8))
+        let (_, cases, _) = try CaseStateDump.parse(Array(v1.utf8))
         #expect(cases.count == 1 && cases[0].attempts == 3 && cases[0].attemptKeys.isEmpty)
         // A version-one header with a version-two line (or the reverse) is damage, not a guess.
         let mixed = v1.replacingOccurrences(of: "NOT_IN_ROSTER\t\n", with: "NOT_IN_ROSTER\t\t0123456789abcdef\n")
