@@ -25,7 +25,8 @@ test: deps
 	$(MAKE) release man
 	$(SWIFT) test
 
-## Builds and runs the two sample nights into ./demo-workspace, then prints where the outputs are.
+## Builds and runs the three sample nights (with the staff actions before night 3) into ./demo-workspace, then prints
+## where the outputs are.
 demo: deps-build
 	$(SWIFT) build --product rxbind
 	scripts/demo.sh

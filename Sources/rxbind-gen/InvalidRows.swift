@@ -41,7 +41,7 @@ extension RowPlanner {
     func planInvalid(serial: Int, _ rng: inout SplitMix64) -> PlannedRow {
         let kinds = InvalidKind.allCases
         let kind = serial < kinds.count ? kinds[serial] : kinds[rng.weighted(kinds.map(\.weight))]
-        let stray = world.space.number(lane: NumberSpace.strayLane, index: serial * world.nights + night - 1,
+        let stray = world.space.number(lane: NumberSpace.strayLane, index: world.strayIndex(serial: serial, night: night),
                                        young: false)
         let asOf = world.asOf(night: night)
         var row = PlannedRow()

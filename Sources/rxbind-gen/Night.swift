@@ -22,7 +22,8 @@ struct NightSequence {
     init(options: GeneratorOptions) {
         self.options = options
         world = World(seed: options.seed, space: NumberSpace(seed: options.seed), province: options.province,
-                      firstAsOf: options.asOf, failureFiles: options.failureFiles, nights: options.nights)
+                      firstAsOf: options.asOf, failureFiles: options.failureFiles, nights: options.nights,
+                      people: options.people)
         timeline = Timeline(world: world)
     }
 
@@ -42,9 +43,11 @@ struct NightSequence {
         try makeEmptyFolder(dir + "/expected")
         let asOf = world.asOf(night: night)
 
-        // Pass 1: who fails tonight, who is resolved, and how many reference rows people bring.
+        // Pass 1: who fails tonight, who is resolved, what staff did since last night, and how many reference rows
+        // people bring.
         var returners: [(lane: Int, index: Int)] = []
         var resolved: [UInt64] = []
+        var staff = StaffLedger()
         var rosterPeople = 0
         var registryPeople = 0
         for lane in stride(from: 1, to: night, by: 1) {
@@ -54,6 +57,7 @@ struct NightSequence {
                 registryPeople += s.person.registry.count
                 if s.failing { returners.append((lane, index)) }
                 if s.resolvedTonight { resolved.append(s.person.number.sortKey) }
+                staff.add(s)
             }
         }
         let fresh = max(0, options.people - returners.count)
@@ -124,13 +128,17 @@ struct NightSequence {
 
         try writeExpected(dir: dir + "/expected", night: night, cases: &cases, files: files, formRows: &formRows,
                           resolved: &resolved)
+        if night >= Timeline.firstStaffNight {
+            try staff.writeActions(to: dir + "/input/staff-actions.csv")
+            try staff.writeExpected(dir: dir + "/expected")
+        }
 
         let (rosterRows, registryRows) = try referenceJob.wait()
 
         let readme = NightReadme(options: options, night: night, asOf: asOf, dialects: dialects,
                                  failureRows: files.map(\.dataRows), rosterRows: rosterRows, registryRows: registryRows,
                                  cases: cases, invalidRows: files.map(\.invalidRows.count), formRows: formRows.count,
-                                 resolved: resolved.count)
+                                 resolved: resolved.count, staff: night >= Timeline.firstStaffNight ? staff : nil)
         try readme.write(to: dir + "/README.md")
     }
 
@@ -195,6 +203,60 @@ struct NightSequence {
             try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
             throw GeneratorError.cannotWrite(path: path, reason: error.localizedDescription)
+        }
+    }
+}
+
+/// What staff did between last night and tonight (SPEC §14), and which closed cases tonight opens again or leaves
+/// closed: `input/staff-actions.csv`, `expected/closed.csv` and `expected/reopened.csv`.
+struct StaffLedger {
+    /// Staff actions in the order they are applied: by ID number, each case's close before its notes.
+    private(set) var actions: [(key: UInt64, action: StaffAction)] = []
+    /// Cases closed after tonight (closed and not opened again).
+    private(set) var closed: [UInt64] = []
+    /// Cases staff closed before tonight that fail again tonight.
+    private(set) var reopened: [UInt64] = []
+    /// Closed cases that tonight's registry would resolve if they were open (a record under the 18-digit number
+    /// with a matching name): they stay closed.
+    private(set) var closedRegistryMatches = 0
+
+    var closes: Int { actions.count { $0.action.kind == .close } }
+    var notes: Int { actions.count { $0.action.kind == .note } }
+
+    /// The actions in the order they are applied: by ID number, each case's in the order staff took them.
+    var inOrder: [(key: UInt64, action: StaffAction)] {
+        actions.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
+    }
+
+    mutating func add(_ s: Situation) {
+        let key = s.person.number.sortKey
+        for a in s.staffActions { actions.append((key, a)) }
+        if s.closed {
+            closed.append(key)
+            if s.person.reason == .registryMatches { closedRegistryMatches += 1 }
+        }
+        if s.reopenedTonight { reopened.append(key) }
+    }
+
+    /// `action,id_number,text`, UTF-8 without BOM, LF: what `rxbind cases close --why` and `rxbind cases note` are
+    /// given, one line each, in order. No text holds a comma, a quote or a line break, so no field is quoted and a
+    /// shell's `read` splits the lines.
+    func writeActions(to path: String) throws {
+        let sink = try ByteSink(path: path)
+        try sink.append(utf8: "action,id_number,text\n")
+        for (key, a) in inOrder {
+            precondition(!a.text.contains { $0 == "," || $0 == "\"" || $0.isNewline }, "a staff text would need quoting")
+            try sink.append(utf8: a.kind.rawValue + "," + ResidentNumber.text(ofSortKey: key) + "," + a.text + "\n")
+        }
+        try sink.close()
+    }
+
+    func writeExpected(dir: String) throws {
+        for (name, keys) in [("closed.csv", closed), ("reopened.csv", reopened)] {
+            let sink = try ByteSink(path: dir + "/" + name)
+            try sink.append(utf8: "id_number\n")
+            for key in keys.sorted() { try sink.append(utf8: ResidentNumber.text(ofSortKey: key) + "\n") }
+            try sink.close()
         }
     }
 }

@@ -35,9 +35,11 @@ struct GeneratorOptions {
       --as-of YYYY-MM-DD            As-of date of the first night (default 2026-11-21); later nights follow day by day.
       --province NAME               The night's province, full name or short form (default 新疆维吾尔自治区).
       --nights N                    Nights in sequence, one day apart, sharing people (default 1, at most 60).
+                                    From night 3 on, staff close and annotate cases before each night:
+                                    input/staff-actions.csv, applied with `rxbind cases close|note`.
 
     Example:
-      rxbind-gen night --out samples --seed 1 --people 250 --nights 2
+      rxbind-gen night --out samples --seed 1 --people 250 --nights 3
     """
 
     /// Reads the arguments after the program name; nil means help was asked for.

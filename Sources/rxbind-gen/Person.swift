@@ -8,8 +8,20 @@ struct World {
     let failureFiles: Int
     /// How many nights the command writes (numbers of invalid rows are spread over them).
     let nights: Int
+    /// People who fail each night (`--people`): no night has more invalid rows than that.
+    let people: Int
 
     func asOf(night: Int) -> Day { firstAsOf.adding(days: night - 1) }
+
+    /// The index, in the stray lane, of the number invalid row `serial` of `night` is built from: distinct for
+    /// every (serial, night). Nights 1 and 2 interleave (serial × 2 + night − 1, or serial alone for a single night)
+    /// and later nights take the block after them, so that adding nights to a command leaves the first two nights'
+    /// bytes as they were (the committed samples were first written with `--nights 2`).
+    func strayIndex(serial: Int, night: Int) -> Int {
+        precondition(serial < people, "a night has at most --people invalid rows")
+        if night <= 2 { return serial * min(nights, 2) + night - 1 }
+        return 2 * people + serial * (nights - 2) + night - 3
+    }
 }
 
 /// The scenarios people are built by: each fixes the reason (and so the class) the generator intends, and the
