@@ -29,13 +29,23 @@ public enum TextLayout {
         // Fast path for the common short cell: each character takes at least one UTF-8 byte per column it
         // covers (a wide character two columns, three or four bytes), so a text with no more bytes than the
         // capacity fits on one line unless it holds a line feed.
-        let bytes = text.utf8.count
-        if bytes <= capacity && !text.utf8.contains(0x0A) { return 1 }
-        var lines = 0
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines += max(1, (displayWidth(paragraph) + capacity - 1) / capacity)
+        if text.utf8.count <= capacity && !holdsLineFeed(text) { return 1 }
+        // One pass over the scalars (a million cells are measured on a national night: no Character splitting).
+        var lines = 0, width = 0
+        for scalar in text.unicodeScalars {
+            if scalar.value == 0x0A {
+                lines += max(1, (width + capacity - 1) / capacity)
+                width = 0
+            } else {
+                width += isWide(scalar.value) ? 2 : 1
+            }
         }
-        return max(1, lines)
+        return lines + max(1, (width + capacity - 1) / capacity)
+    }
+
+    @inline(__always)
+    static func holdsLineFeed(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) } ?? text.utf8.contains(0x0A)
     }
 
     /// The row height, in points, that shows `lines` lines of the default font; at most 409 points, a sheet's
