@@ -73,7 +73,7 @@ release: deps-build
 man: $(MANPAGE)
 $(MANPAGE): Package.swift $(shell find Sources -name '*.swift')
 	rm -f $(MANUAL_OUTPUT)
-	$(SWIFT) package plugin generate-manual --configuration debug --date $(MAN_DATE)
+	RXBIND_LANG=en $(SWIFT) package plugin generate-manual --configuration debug --date $(MAN_DATE)
 	mkdir -p $(@D)
 	sed 's/^$$/.Pp/' $(MANUAL_OUTPUT) > $@.tmp && mv $@.tmp $@
 

@@ -6,15 +6,18 @@ import PackageDescription
 
 let package = Package(
     name: "rxbind",
-    platforms: [.macOS(.v14)],
+    // Built and tested on Linux only (Debian 12): the code uses Glibc and /proc/self/exe, so no Apple platform is
+    // claimed.
     products: [
         .executable(name: "rxbind", targets: ["rxbind"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Exact versions: Package.resolved is not committed (this build machine's package copies carry other commit
+        // ids than GitHub's), so the versions are pinned here for reproducible builds.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // C libraries, found with pkg-config; the module maps carry no paths.
@@ -33,12 +36,14 @@ let package = Package(
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter", "SpreadsheetReader"]),
         .target(name: "SpreadsheetReader", dependencies: ["ZIPFoundation"]),
         .target(name: "Store", dependencies: ["CSQLite"]),
+        // Delimited text as real exports write it: encodings (GB18030 through iconv), dialects, RFC 4180 quoting.
+        .target(name: "DelimitedText"),
 
         // The domain.
         .target(
             name: "RxBind",
             dependencies: [
-                "Spreadsheet", "SpreadsheetReader", "Store",
+                "Spreadsheet", "SpreadsheetReader", "Store", "DelimitedText",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -55,14 +60,15 @@ let package = Package(
         .executableTarget(name: "rxbind-gen"),
 
         // Micro-benchmarks of the hot paths for `make bench` (scripts/bench.sh).
-        .executableTarget(name: "rxbind-bench", dependencies: ["RxBind", "Spreadsheet", "SpreadsheetReader"]),
+        .executableTarget(name: "rxbind-bench", dependencies: ["RxBind", "DelimitedText", "Spreadsheet", "SpreadsheetReader"]),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["SpreadsheetReader", "ZIPFoundation"], path: "Tests/TestSupport"),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "SpreadsheetReader", "TestSupport"]),
         .testTarget(name: "SpreadsheetReaderTests", dependencies: ["SpreadsheetReader", "Spreadsheet", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
-        .testTarget(name: "RxBindTests", dependencies: ["RxBind", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DelimitedTextTests", dependencies: ["DelimitedText", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RxBindTests", dependencies: ["RxBind", "DelimitedText", "Store", "TestSupport"]),
         .testTarget(
             name: "rxbindTests",
             dependencies: ["rxbind", "RxBind", "SpreadsheetReader", "TestSupport"],

@@ -13,7 +13,7 @@ case $2 in /*) out=$2 ;; *) out=$PWD/$2 ;; esac
 make=${MAKE:-make}
 cd "$(dirname "$0")/.."
 
-# The version is the tool's own (`rxbind --version` prints "0.1.0 (rule set 2026.11-1)"), so the two never disagree.
+# The version is the tool's own (`rxbind --version` prints "0.2.0 (rule set 2026.12-1)"), so the two never disagree.
 version=$("$binary" --version | cut -d' ' -f1)
 case $version in
     [0-9]*) ;;

@@ -2,8 +2,8 @@
 # Installs the Debian packages rxbind needs, only those missing; a no-op when all are present.
 # Usage: scripts/deps.sh build   (what building and running needs)
 #        scripts/deps.sh test    (that, plus the tools the tests drive: LibreOffice with poppler's PDF tools and a
-#                                 Chinese font, man, the packaging tools, systemd-analyze for checking the
-#                                 scheduling units)
+#                                 Chinese font, openpyxl, man, the packaging tools, systemd-analyze for checking
+#                                 the scheduling units)
 #        scripts/deps.sh deb     (what `make deb` needs besides building: dpkg-shlibdeps)
 #        scripts/deps.sh bench   (what `make bench` needs besides building: GNU time, a C compiler, python3)
 # Works as root (CI) and through sudo (a developer's machine).
@@ -25,6 +25,10 @@ if [ "$what" = test ]; then
     # systemd-analyze verify checks docs/rxbind-nightly.*; a container image rarely has it, and it is
     # about 6 MB to download (next to LibreOffice, nothing).
     command -v systemd-analyze >/dev/null 2>&1 || need="$need systemd"
+    # The form check tests re-save forms with openpyxl, as the centre's import scripts do. Debian's package installs
+    # it for /usr/bin/python3, which the tests call by that path: a python3 earlier on the PATH (pyenv, a venv) does
+    # not see it.
+    /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need="$need python3-openpyxl"
 fi
 if [ "$what" = bench ]; then
     # GNU time reports each run's peak resident memory; cc builds the benchmark's C floor.

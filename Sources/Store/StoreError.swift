@@ -88,6 +88,15 @@ public struct StoreError: Error, LocalizedError, CustomStringConvertible, Sendab
     /// True when the file is not an SQLite database (`SQLITE_NOTADB`) or is damaged (`SQLITE_CORRUPT`).
     public var isNotADatabase: Bool { resultCode == Self.notADatabase || resultCode == Self.corrupt }
 
+    /// True when the file system refused: no permission (`SQLITE_PERM`), a read-only file or folder
+    /// (`SQLITE_READONLY`), a failed read or write (`SQLITE_IOERR`), a full disk (`SQLITE_FULL`), a file that cannot
+    /// be opened (`SQLITE_CANTOPEN`), or the database file could not be created. A caller reports these as "cannot
+    /// write", not as a bug.
+    public var isFileSystemRefusal: Bool {
+        kind == .fileSystem
+            || [Self.permission, Self.readOnly, Self.ioError, Self.full, Self.cantOpen].contains(resultCode ?? 0)
+    }
+
     /// Which constraint was broken, or nil when this is not a constraint violation.
     public var constraint: Constraint? {
         guard isConstraintViolation, let extended = extendedResultCode else { return nil }

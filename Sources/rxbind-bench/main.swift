@@ -1,3 +1,4 @@
+import DelimitedText
 // Micro-benchmarks of rxbind's hot paths for `make bench` (scripts/bench.sh): the delimited-text reader alone, and
 // loading a certificate roster into its in-memory index. Release build only; prints tab-separated results.
 //
@@ -45,7 +46,7 @@ do {
                     for i in 0..<record.count { checksum &+= record.byteCount(i) }
                 }
             }
-            print("read\t\((path as NSString).lastPathComponent)\t\(encoding)\t\(records) records\t"
+            print("read\t\(URL(fileURLWithPath: path).lastPathComponent)\t\(encoding)\t\(records) records\t"
                   + String(format: "%.1f MB/s", Double(size) / t / 1e6) + "\t(\(checksum & 1))")
         }
     case "load-roster":
@@ -54,7 +55,7 @@ do {
         let t = try best {
             rows = try RosterFile.read(path: path, asOf: CalendarDate(year: 2026, month: 11, day: 21)!).count
         }
-        print("load-roster\t\((path as NSString).lastPathComponent)\t\(rows) rows\t"
+        print("load-roster\t\(URL(fileURLWithPath: path).lastPathComponent)\t\(rows) rows\t"
               + String(format: "%.0f rows/s", Double(rows) / t))
     case "count-rows":
         let path = arguments[1]
@@ -64,7 +65,7 @@ do {
             rows = 0
             for sheet in book.sheets { rows += try book.rowCount(of: sheet) }
         }
-        print("count-rows\t\((path as NSString).lastPathComponent)\t\(rows) rows\t" + String(format: "%.2f s", t))
+        print("count-rows\t\(URL(fileURLWithPath: path).lastPathComponent)\t\(rows) rows\t" + String(format: "%.2f s", t))
     case "replay":
         // The log is parsed before the clock starts, as the C floor does.
         let text = try String(contentsOfFile: arguments[1], encoding: .utf8)
@@ -104,7 +105,7 @@ do {
             }
             _ = try book.close()
         }
-        print("replay\t\((arguments[1] as NSString).lastPathComponent)\t\(cells) cells\t"
+        print("replay\t\(URL(fileURLWithPath: arguments[1]).lastPathComponent)\t\(cells) cells\t"
               + String(format: "%.3f s (filling %.3f s)", t, fill))
     default:
         FileHandle.standardError.write(Data("unknown command \(command)\n".utf8))

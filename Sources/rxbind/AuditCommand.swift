@@ -62,13 +62,7 @@ extension RxBindCommand {
     }
 }
 
-func auditStatus(_ error: Error) -> ExitCode {
-    if error is UnknownRun {
-        printError(error.localizedDescription)
-        return Status.usage
-    }
-    return report(error)
-}
+func auditStatus(_ error: Error) -> ExitCode { report(error) }
 
 func render(_ report: AuditReport) -> String {
     let width = max(20, report.checks.map { $0.subject.count }.max() ?? 0)

@@ -3,60 +3,98 @@ import Foundation
 import RxBind
 
 extension RxBindCommand {
-    /// `rxbind cases`
+    /// `rxbind cases …`: list cases (the default), or record what staff did with one.
     struct Cases: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List the workspace's cases across nights.",
-            discussion: """
-                The table masks ID numbers; --format csv writes UTF-8 with BOM and full numbers (a data output for \
-                staff). Values that a spreadsheet would evaluate get a leading ' (CSV injection).
-                """
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: localized(.helpCasesAbstract), discussion: helpText(.helpCasesDiscussion),
+                                 subcommands: [List.self, Note.self, Close.self], defaultSubcommand: List.self)
+        }
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
-        enum StatusFilter: String, ExpressibleByArgument, CaseIterable { case open, resolved }
 
-        @Option(help: ArgumentHelp("The workspace folder.", valueName: "DIR"))
-        var workspace: String
-
-        @Option(help: "Only open or only resolved cases.")
-        var status: StatusFilter?
-
-        @Option(name: .customLong("class"), help: ArgumentHelp(
-            "Only cases of this class (\(CaseClass.allCases.map(\.code).joined(separator: ", "))).", valueName: "CLASS"))
-        var caseClass: String?
-
-        @Option(help: ArgumentHelp("Only the case of this ID number (15 or 18 digits).", valueName: "ID"))
-        var id: String?
-
-        @Option(help: "table (masked numbers) or csv (full numbers).")
-        var format: Format = .table
-
-        func validate() throws {
-            if let c = caseClass, CaseClass(rawValue: c.uppercased()) == nil {
-                throw ValidationError("--class must be one of \(CaseClass.allCases.map(\.code).joined(separator: ", ")).")
+        /// `rxbind cases [list]`
+        struct List: ParsableCommand {
+            static var configuration: CommandConfiguration {
+                CommandConfiguration(abstract: localized(.helpCasesListAbstract))
             }
-            if let i = id, case .failure(let p) = ResidentID.read(i, asOf: CalendarDate(year: 9999, month: 12, day: 31)!) {
-                throw ValidationError("--id is not a usable ID number (\(p.code)).")
+
+            @Option(help: ArgumentHelp(localized(.helpWorkspace), valueName: "DIR"))
+            var workspace: String
+
+            @Option(help: ArgumentHelp(localized(.helpCasesStatus), valueName: "STATUS"))
+            var status: CaseRecord.Status?
+
+            @Option(name: .customLong("class"), help: ArgumentHelp(localized(.helpCasesClass), valueName: "CLASS"))
+            var caseClass: CaseClass?
+
+            @Option(help: ArgumentHelp(localized(.helpCasesID), valueName: "ID"))
+            var id: ResidentID?
+
+            @Option(help: ArgumentHelp(localized(.helpCasesFormat)))
+            var format: Format = .table
+
+            func run() throws {
+                let records: [CaseRecord]
+                do { records = try CaseQuery(status: status, caseClass: caseClass, id: id).run(workspace: workspace) } catch {
+                    throw report(error)
+                }
+                switch format {
+                case .table: print(id == nil ? CaseTable.text(records) : CaseTable.details(records))
+                case .csv: FileHandle.standardOutput.write(Data(CaseTable.csv(records)))
+                }
             }
         }
 
-        func run() throws {
-            let query = CaseQuery(
-                status: status.map { $0 == .open ? .open : .resolved },
-                caseClass: caseClass.flatMap { CaseClass(rawValue: $0.uppercased()) },
-                id: id.flatMap { try? ResidentID.read($0, asOf: CalendarDate(year: 9999, month: 12, day: 31)!).get().id })
-            let records: [CaseRecord]
-            do { records = try query.run(workspace: workspace) } catch { throw report(error) }
-            switch format {
-            case .table:
-                print(CaseQuery.table(records))
-            case .csv:
-                var out = Data(CSVOutput.bom)
-                out.append(Data(CSVOutput.line(CaseQuery.csvHeader).utf8))
-                for r in records { out.append(Data(CSVOutput.line(CaseQuery.csvRow(r)).utf8)) }
-                FileHandle.standardOutput.write(out)
+        /// `rxbind cases note`
+        struct Note: ParsableCommand {
+            static var configuration: CommandConfiguration {
+                CommandConfiguration(abstract: localized(.helpCasesNoteAbstract), discussion: helpText(.helpCasesNoteDiscussion))
+            }
+
+            @Option(help: ArgumentHelp(localized(.helpWorkspace), valueName: "DIR"))
+            var workspace: String
+
+            @Option(help: ArgumentHelp(localized(.helpCasesActionID), valueName: "ID"))
+            var id: ResidentID
+
+            @Argument(help: ArgumentHelp(localized(.helpCasesNoteText), valueName: "TEXT"))
+            var text: String
+
+            func run() throws {
+                prepareProcess()
+                do {
+                    print(CaseTable.said(try StaffActions.note(workspace: workspace, id: id, text: text)))
+                } catch {
+                    throw report(error)
+                }
+            }
+        }
+
+        /// `rxbind cases close`
+        struct Close: ParsableCommand {
+            static var configuration: CommandConfiguration {
+                CommandConfiguration(abstract: localized(.helpCasesCloseAbstract), discussion: helpText(.helpCasesCloseDiscussion))
+            }
+
+            @Option(help: ArgumentHelp(localized(.helpWorkspace), valueName: "DIR"))
+            var workspace: String
+
+            @Option(help: ArgumentHelp(localized(.helpCasesActionID), valueName: "ID"))
+            var id: ResidentID
+
+            @Option(help: ArgumentHelp(localized(.helpCasesCloseWhy), valueName: "TEXT"))
+            var why: String
+
+            func run() throws {
+                prepareProcess()
+                do {
+                    print(CaseTable.said(try StaffActions.close(workspace: workspace, id: id, why: why)))
+                } catch {
+                    throw report(error)
+                }
             }
         }
     }
 }
+
+extension CaseRecord.Status: ExpressibleByArgument {}

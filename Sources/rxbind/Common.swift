@@ -13,33 +13,14 @@ enum Status {
 
 /// `--as-of`, shared by the commands that judge dates.
 struct AsOfOption: ParsableArguments {
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("The night's date, YYYY-MM-DD. Defaults to today's local date.", valueName: "YYYY-MM-DD"))
-    var asOfText: String?
-
-    func validate() throws {
-        if let t = asOfText, CalendarDate(iso: t) == nil {
-            throw ValidationError("--as-of must be a real date written YYYY-MM-DD, not \"\(t)\".")
-        }
-    }
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(localized(.helpAsOf), valueName: "YYYY-MM-DD"))
+    var given: CalendarDate?
 
     /// The as-of date: the option, else today's local date — the one clock read rxbind makes.
-    var date: CalendarDate {
-        if let t = asOfText, let d = CalendarDate(iso: t) { return d }
-        return CalendarDate.today()
-    }
-
-    /// Whether the date came from the clock.
-    var isDefaulted: Bool { asOfText == nil }
+    var date: CalendarDate { given ?? CalendarDate.today() }
 }
 
-/// Prints to standard error.
+/// Prints a message to standard error, after the program's name.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data(("rxbind: " + message + "\n").utf8))
-}
-
-/// A subcommand that the current version does not have yet: says so and exits 1, with no output pretending otherwise.
-func notYetImplemented(_ name: String) -> ExitCode {
-    printError("\(name) is not implemented in rxbind \(toolVersion) yet.")
-    return Status.failure
+    FileHandle.standardError.write(Data((localized(.errorPrefix) + message + "\n").utf8))
 }

@@ -5,38 +5,28 @@ import RxBind
 extension RxBindCommand {
     /// `rxbind form …`
     struct Form: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Check addition-request forms: the national centre's side.",
-            subcommands: [Check.self]
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: localized(.helpFormAbstract), subcommands: [Check.self])
+        }
 
         /// `rxbind form check`
         struct Check: ParsableCommand {
-            static let configuration = CommandConfiguration(
-                abstract: "Check received addition-request forms before importing them (or before sending them).",
-                discussion: """
-                    Reads each .xlsx — as rxbind wrote it or re-saved by Excel, WPS or LibreOffice — finds the data \
-                    rows under the form's header row and reports per file: batch, part, province, row count and \
-                    whether the fingerprint still matches. A file fails (exit 65) when its fingerprint is missing or \
-                    does not match (a data row was changed, added or removed), an ID is invalid or stored as a \
-                    number, a row (ID and certificate number) appears twice in it or in another file given, a part \
-                    of a split batch is missing, or — with --certificates — a row disagrees with the roster. An \
-                    empty footer field is a warning. --format csv writes one import file of the valid rows of all \
-                    passing files to standard output (full numbers) and the report to standard error.
-                    """
-            )
+            static var configuration: CommandConfiguration {
+                CommandConfiguration(abstract: localized(.helpFormCheckAbstract),
+                                     discussion: helpText(.helpFormCheckDiscussion))
+            }
 
             enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv }
 
             @OptionGroup var asOf: AsOfOption
 
-            @Option(help: ArgumentHelp("A certificate roster to compare every row with.", valueName: "FILE"))
+            @Option(help: ArgumentHelp(localized(.helpFormCertificates), valueName: "FILE"))
             var certificates: String?
 
-            @Option(help: "text (the report) or csv (an import file on standard output, the report on standard error).")
+            @Option(help: ArgumentHelp(localized(.helpFormFormat)))
             var format: Format = .text
 
-            @Argument(help: ArgumentHelp("The forms to check.", valueName: "FORM.xlsx"))
+            @Argument(help: ArgumentHelp(localized(.helpFormForms), valueName: "FORM.xlsx"))
             var forms: [String]
 
             func run() throws {

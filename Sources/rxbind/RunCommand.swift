@@ -8,70 +8,69 @@ import Glibc
 extension RxBindCommand {
     /// `rxbind run`
     struct Run: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Run the nightly job on tonight's binding-failure exports.",
-            discussion: """
-                Reads the failure exports, the certificate roster and the registry snapshot, classifies every case, \
-                and writes cases.csv, invalid-rows.csv, the addition-request form(s), triage.xlsx and manifest.json \
-                into WORKSPACE/runs/RUN_ID. The same inputs, options and as-of date give the same run id: running \
-                them again reports that the run exists and changes nothing.
-                """
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: localized(.helpRunAbstract), discussion: helpText(.helpRunDiscussion))
+        }
 
-        @Option(help: ArgumentHelp("The workspace folder: one province's case store, archive and runs.", valueName: "DIR"))
+        @Option(help: ArgumentHelp(localized(.helpRunWorkspace), valueName: "DIR"))
         var workspace: String
 
-        @Option(help: ArgumentHelp("The certificate roster (资格证书) export.", valueName: "FILE"))
+        @Option(help: ArgumentHelp(localized(.helpRunCertificates), valueName: "FILE"))
         var certificates: String
 
-        @Option(help: ArgumentHelp("The registry snapshot (注册系统) export.", valueName: "FILE"))
+        @Option(help: ArgumentHelp(localized(.helpRunRegistry), valueName: "FILE"))
         var registry: String
 
-        @Option(help: ArgumentHelp("The workspace's province, full name or short form (新疆, 内蒙古, 兵团 …).", valueName: "NAME"))
-        var province: String?
+        @Option(help: ArgumentHelp(localized(.helpRunProvince), valueName: "NAME"))
+        var province: Province?
 
         @OptionGroup var asOf: AsOfOption
 
-        @Option(name: .customLong("resend-after"),
-                help: ArgumentHelp("Request a case again once its last request is this many days old (0: every night).",
-                                   valueName: "DAYS"))
+        @Option(name: .customLong("resend-after"), help: ArgumentHelp(helpText(.helpRunResendAfter, width: 50), valueName: "DAYS"))
         var resendAfter: Int = 30
 
-        @Option(help: ArgumentHelp("A templates folder to use instead of the default one.", valueName: "DIR"))
+        @Option(name: .customLong("dormant-after"), help: ArgumentHelp(localized(.helpRunDormantAfter), valueName: "DAYS"))
+        var dormantAfter: Int = RunOptions.defaultDormantAfter
+
+        @Option(help: ArgumentHelp(localized(.helpRunTemplates), valueName: "DIR"))
         var templates: String?
 
-        @Option(help: ArgumentHelp("Read every input in this encoding instead of detecting it (utf-8, utf-16le, utf-16be, gb18030).",
+        @Option(help: ArgumentHelp(localized(.helpRunEncoding, ["names": RunOptions.encodingNames.joined(separator: ", ")]),
                                    valueName: "NAME"))
         var encoding: String?
 
-        @ArgumentParser.Flag(help: "Redo the workspace's latest run (its case-store changes are undone first).")
+        @ArgumentParser.Flag(help: ArgumentHelp(localized(.helpRunForce)))
         var force = false
 
-        @Argument(help: ArgumentHelp("Tonight's binding-failure exports, in order.", valueName: "FAILURES.csv"))
+        @ArgumentParser.Flag(name: .customLong("allow-repeat"), help: ArgumentHelp(localized(.helpAllowRepeat)))
+        var allowRepeat = false
+
+        @Argument(help: ArgumentHelp(localized(.helpRunFailures), valueName: "FAILURES.csv"))
         var failures: [String] = []
 
         func validate() throws {
-            if failures.isEmpty { throw ValidationError("Give at least one binding-failure export (FAILURES.csv).") }
-            if resendAfter < 0 { throw ValidationError("--resend-after must be 0 or more days, not \(resendAfter).") }
-            if let p = province, Province(named: p) == nil {
-                throw ValidationError("--province \(p) is not a province-level division. Use a full name such as "
-                    + "新疆维吾尔自治区 or a short form such as 新疆, 内蒙古 or 兵团.")
+            if failures.isEmpty { throw ValidationError(localized(.runNoFailures)) }
+            if resendAfter < 0 { throw ValidationError(localized(.runNegativeResend, ["days": resendAfter])) }
+            if dormantAfter < 1 { throw ValidationError(localized(.runDormantAfterTooSmall, ["days": dormantAfter])) }
+            if let e = encoding, !RunOptions.isKnownEncoding(e) {
+                throw ValidationError(localized(.runUnknownEncoding, [
+                    "name": e, "names": RunOptions.encodingNames.joined(separator: ", ")]))
             }
             if let t = templates, !FileManager.default.fileExists(atPath: t) {
-                throw ValidationError("--templates \(t) does not exist.")
+                throw ValidationError(localized(.runNoTemplatesFolder, ["folder": t]))
             }
         }
 
         func run() throws {
             prepareProcess()
             guard let templatesDirectory = templates ?? Templates.defaultDirectory() else {
-                printError("cannot find the default templates (share/rxbind/templates or templates/ beside the binary); give --templates DIR.")
+                printError(localized(.runNoDefaultTemplates))
                 throw Status.usage
             }
             let options = RunOptions(
                 workspace: workspace, failures: failures, certificates: certificates, registry: registry,
-                province: province.flatMap { Province(named: $0) }, asOf: asOf.date, resendAfter: resendAfter,
-                templatesDirectory: templatesDirectory, encoding: encoding, force: force)
+                province: province, asOf: asOf.date, resendAfter: resendAfter, dormantAfter: dormantAfter,
+                templatesDirectory: templatesDirectory, encoding: encoding, force: force, allowRepeat: allowRepeat)
             let summary: RunSummary
             do {
                 summary = try RunEngine.run(options, progress: TerminalProgress.ifTerminal())
@@ -89,4 +88,23 @@ func prepareProcess() {
     umask(0o077)
     // A file-size limit must fail the write (EFBIG → exit 73), not kill the process (STYLE.md Traps).
     signal(SIGXFSZ, SIG_IGN)
+}
+
+/// Progress on a terminal (standard error), one line rewritten in place.
+final class TerminalProgress: ProgressReporter, @unchecked Sendable {
+    static func ifTerminal() -> TerminalProgress? { isatty(2) != 0 ? TerminalProgress() : nil }
+
+    private var last = ""
+    func update(_ stage: String, count: Int) {
+        let line = "\r" + RunReport.progress(stage: stage, rows: count)
+        if line != last {
+            FileHandle.standardError.write(Data(line.utf8))
+            last = line
+        }
+    }
+
+    func finish() {
+        if !last.isEmpty { FileHandle.standardError.write(Data("\n".utf8)) }
+        last = ""
+    }
 }

@@ -1,21 +1,38 @@
 import ArgumentParser
+import Foundation
 import RxBind
 
 /// `rxbind`: triage of failed portal bindings for provincial drug administrations.
 @main
 struct RxBindCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rxbind",
-        abstract: "Triage failed bindings between the NMPA portal and the licensed-pharmacist registration system.",
-        discussion: """
-            rxbind classifies each pharmacist whose portal account failed to bind, fills the addition-request \
-            forms (添加申请表) the province sends to the national pharmacist centre, and keeps an audit trail from \
-            which any past night can be re-run byte for byte.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "rxbind",
+            abstract: localized(.helpRootAbstract),
+            discussion: helpText(.helpRootDiscussion),
+            version: "\(toolVersion) (rule set \(ruleSetVersion))",
+            subcommands: [Run.self, Revert.self, Audit.self, Cases.self, ID.self, Form.self]
+        )
+    }
 
-            Exit status: 0 success; 64 usage; 65 bad input data; 73 cannot write outputs; 75 workspace busy; \
-            1 anything else.
-            """,
-        version: "\(toolVersion) (rule set \(ruleSetVersion))",
-        subcommands: [Run.self, Audit.self, Cases.self, ID.self, Form.self]
-    )
+    /// ArgumentParser's `main`, with the library's own phrases (headings, "Missing expected argument" …) in the
+    /// process's language, like everything else rxbind prints (SPEC §12).
+    static func main() {
+        // Stage timings for `make bench` (scripts/bench.sh reads them from standard error).
+        if ProcessInfo.processInfo.environment["RXBIND_TIMINGS"] == "1" {
+            Timings.report { FileHandle.standardError.write(Data($0.utf8)) }
+        }
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = LibraryText.translate(fullMessage(for: error))
+            if !message.isEmpty {
+                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                stream.write(Data((message + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

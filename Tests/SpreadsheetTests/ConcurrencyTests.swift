@@ -8,9 +8,10 @@ import TestSupport
 /// constant-memory sheet, closing) and workbook_close formats dates with gmtime. Two workbooks written at once
 /// from two threads must still come out byte for byte as when written alone.
 @Suite struct ConcurrencyTests {
-    /// The races themselves last microseconds, so this test alone would rarely catch a missing lock (it passed
-    /// 3 runs of 3 with the lock removed); `closingAndAddingSheetsWaitForTheLibraryLock` is the one that does.
-    /// The two workbooks carry different creation dates, so that a shared gmtime buffer would show.
+    /// The races themselves last microseconds and rarely change the files (the byte comparison alone passed 3 runs
+    /// of 3 with the lock removed), so the lock's own count of threads inside it is checked too: two closes, each
+    /// milliseconds long, overlap at once without the lock. The two workbooks carry different creation dates, so
+    /// that a shared gmtime buffer would show.
     @Test func twoWorkbooksWrittenConcurrentlyMatchTheOnesWrittenAlone() async throws {
         let directory = try TemporaryDirectory("concurrent")
         let path = directory.path
@@ -31,6 +32,8 @@ import TestSupport
             #expect(try Data(contentsOf: URL(fileURLWithPath: staff)) == aloneStaff, "round \(round)")
             #expect(try Data(contentsOf: URL(fileURLWithPath: form)) == aloneForm, "round \(round)")
         }
+        #expect(LibraryLock.mostInside.load(ordering: .sequentiallyConsistent) == 1,
+                "two threads were inside libxlsxwriter's global-state calls at once")
         #expect(try WorkbookReader(path: directory.file("form-49.xlsx")).coreProperties().created == formCreated)
         #expect(openDescriptors(into: path).isEmpty)
     }

@@ -20,19 +20,23 @@ public enum RxBindBinary {
     @discardableResult
     public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
                            stdin: Data? = nil) throws -> ProcessResult {
-        try runProgram(path, arguments, in: directory, environment: environment, stdin: stdin)
+        try runProgram(path, arguments, in: directory, environment: environment, stdin: stdin, clearingLanguage: true)
     }
 }
 
 /// Runs any program and waits for it, collecting both outputs.
 @discardableResult
 public func runProgram(_ program: String, _ arguments: [String], in directory: String? = nil,
-                       environment: [String: String] = [:], stdin: Data? = nil) throws -> ProcessResult {
+                       environment: [String: String] = [:], stdin: Data? = nil,
+                       clearingLanguage: Bool = false) throws -> ProcessResult {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: program)
     p.arguments = arguments
     if let d = directory { p.currentDirectoryURL = URL(fileURLWithPath: d) }
-    var env = ProcessInfo.processInfo.environment
+    // The language rxbind speaks depends on these (SPEC §12): rxbind sees the default (Chinese) unless the test
+    // asks, whatever locale the machine running the tests has. Other programs (LibreOffice) keep the machine's.
+    let language: Set = ["LANG", "LC_ALL", "LC_MESSAGES", "RXBIND_LANG"]
+    var env = ProcessInfo.processInfo.environment.filter { !clearingLanguage || !language.contains($0.key) }
     for (k, v) in environment { env[k] = v }
     p.environment = env
     let out = Pipe(), err = Pipe()

@@ -24,16 +24,19 @@ import TestSupport
 
         let table = try RxBindBinary.run(["cases", "--workspace", ws, "--status", "open"])
         #expect(table.status == 0)
-        #expect(table.stdout.contains("4 case(s)"))
+        #expect(table.stdout.contains("共 4 个案例"))
+        #expect(table.stdout.hasPrefix("身份证号"), "headings in Chinese: \(table.stdout)")
+        let english = try RxBindBinary.run(["cases", "--workspace", ws, "--status", "open"], environment: ["RXBIND_LANG": "en"])
+        #expect(english.stdout.hasPrefix("ID") && english.stdout.contains("4 case(s)"), "\(english.stdout)")
         #expect(table.stdout.contains(String(People.a.prefix(6)) + "********" + String(People.a.suffix(4))))
         #expect(!table.stdout.contains(People.a), "the table masks numbers")
         let none = try RxBindBinary.run(["cases", "--workspace", ws, "--status", "resolved"])
-        #expect(none.stdout.contains("0 case(s)"))
+        #expect(none.stdout.contains("共 0 个案例"))
 
         #expect(try RxBindBinary.run(["cases", "--workspace", ws, "--class", "NOPE"]).status == 64)
         #expect(try RxBindBinary.run(["cases", "--workspace", ws, "--id", "12345"]).status == 64)
         let noWorkspace = try RxBindBinary.run(["cases", "--workspace", dir.file("nothing-here")])
         #expect(noWorkspace.status == 64)
-        #expect(noWorkspace.stderr.contains("not an rxbind workspace"))
+        #expect(noWorkspace.stderr.contains("不是 rxbind 工作区") && noWorkspace.stderr.contains("nothing-here"))
     }
 }

@@ -46,17 +46,17 @@ import TestSupport
         let before = snapshot(of: ws)
         let again = try run(ws, two, asOf: "2026-11-21")
         #expect(again.status == 0)
-        #expect(again.stdout.contains("exists"))
+        #expect(again.stdout.contains("已经存在"), "\(again.stdout)")
         #expect(snapshot(of: ws) == before)
 
-        // Night three, same registry: the resolved cases are not reported again.
-        let r3 = try run(ws, two, asOf: "2026-11-22")
+        // Night three, same registry and (on purpose) the same export: the resolved cases are not reported again.
+        let r3 = try run(ws, two, asOf: "2026-11-22", extra: ["--allow-repeat"])
         #expect(r3.status == 0, "\(r3.stderr)")
         let id3 = try #require(printedRunID(r3.stdout))
         #expect(counts(try manifest(ws + "/runs/" + id3))["resolved"] == 0)
 
         // --resend-after 0 requests F again (another option, another run id).
-        let r4 = try run(ws, two, asOf: "2026-11-22", extra: ["--resend-after", "0"])
+        let r4 = try run(ws, two, asOf: "2026-11-22", extra: ["--resend-after", "0", "--allow-repeat"])
         #expect(r4.status == 0, "\(r4.stderr)")
         let id4 = try #require(printedRunID(r4.stdout))
         #expect(id4 != id3)

@@ -27,7 +27,7 @@ import TestSupport
         // A first night that completes, so the workspace has a state to keep.
         let first = try RxBindBinary.run(["run", "--workspace", ws, "--as-of", "2026-11-20", "--province", "新疆",
                                           "--certificates", Self.fixture + "/certificates.csv", "--registry",
-                                          Self.fixture + "/registry.tsv", Self.fixture + "/failures-b.csv"])
+                                          Self.fixture + "/registry.tsv", Self.fixture + "/failures-a.csv"])
         #expect(first.status == 0, "\(first.stderr)")
         // SQLite's own shared-memory and log files come and go; the lock file holds the last holder's name.
         func state() -> [String: Data] {
@@ -36,7 +36,7 @@ import TestSupport
         let before = state()
         let r = try runLimited(blocks, arguments(ws))
         #expect(r.status == 73, "\(r.stdout)\(r.stderr)")
-        #expect(r.stderr.contains("cannot write"))
+        #expect(r.stderr.contains("无法写"), "\(r.stderr)")
         #expect(runIDs(ws).count == 1, "no second run is visible")
         let after = state()
         // The archive may keep whole inputs it stored under their hash; nothing else changes.

@@ -18,50 +18,73 @@ public struct AuditReport: Sendable {
     public var passed: Bool { checks.allSatisfy(\.passed) }
 }
 
-/// A run id the workspace does not hold: a usage error (64).
-public struct UnknownRun: Error, LocalizedError, Sendable {
-    public let runID: String
-    public let known: [String]
-    public var errorDescription: String? {
-        "the workspace has no run \(runID)"
-            + (known.isEmpty ? " (it has no runs yet)." : ". Its runs: \(known.suffix(10).joined(separator: ", ")).")
-    }
-}
-
 /// `rxbind audit verify` and `rxbind audit rerun` (SPEC §8).
 public enum Audit {
     /// Opens a workspace for auditing: finishes an interrupted run first when no run is under way.
-    static func open(_ root: String) throws -> (Workspace, [RunEntry]) {
+    static func open(_ root: String) throws -> (Workspace, [RunEntry], [RevertedRun]) {
         let workspace = Workspace(root: root)
         guard workspace.exists else {
-            throw NotAWorkspace(path: root)
+            throw RxBindError.notAWorkspace(path: root)
         }
         let store = try CaseStore(path: workspace.storePath, readOnly: true)
         var runs = try store.runs()
         if let lock = try? WorkspaceLock(workspace: root, holder: WorkspaceLock.describeThisProcess(command: "rxbind audit")) {
-            try workspace.recover(runs: runs)
+            try workspace.recover(runs: runs, reverted: try store.revertedRuns())
             lock.release()
             runs = try store.runs()
         }
-        return (workspace, runs)
+        return (workspace, runs, try store.revertedRuns())
     }
 
     static func entry(_ runID: String, in runs: [RunEntry]) throws -> RunEntry {
         guard RunID.isWellFormed(runID), let e = runs.first(where: { $0.runID == runID }) else {
-            throw UnknownRun(runID: runID, known: runs.map(\.runID))
+            throw RxBindError.unknownRun(runID: runID, known: runs.map(\.runID))
         }
         return e
     }
 
     /// Re-hashes the run's outputs and archived inputs against its manifest, and checks the manifest chain.
     public static func verify(workspace root: String, runID: String) throws -> AuditReport {
-        let (workspace, runs) = try open(root)
+        let (workspace, runs, reverted) = try open(root)
+        if !runs.contains(where: { $0.runID == runID }), let r = reverted.last(where: { $0.run.runID == runID }) {
+            return verifyReverted(r, in: workspace)
+        }
         let entry = try entry(runID, in: runs)
+        return try verify(entry, directory: workspace.runDirectory(runID), runs: runs, in: workspace)
+    }
+
+    /// A reverted run (SPEC §11): its record beside its folder, and its folder still what its manifest says. Its
+    /// place in the manifest chain is gone — the next run links to the run before it — so the chain is not checked.
+    static func verifyReverted(_ r: RevertedRun, in workspace: Workspace) -> AuditReport {
+        var checks = [AuditCheck(subject: localized(.auditRevertedSubject), outcome: .note,
+                                 detail: localized(.auditRevertedDetail, ["at": r.revertedAt, "why": r.why]))]
+        let recordPath = workspace.revertedRecord(r)
+        let record = (try? FileSystem.read(recordPath)).flatMap { try? JSONDecoder().decode(RevertRecord.self, from: Data($0)) }
+        if let record, record.runID == r.run.runID, record.manifestSHA256 == r.run.manifestSHA256, record.why == r.why {
+            checks.append(AuditCheck(subject: FileSystem.lastComponent(of: recordPath), outcome: .ok,
+                                     detail: localized(.auditRevertRecordMatches)))
+        } else {
+            checks.append(AuditCheck(subject: FileSystem.lastComponent(of: recordPath), outcome: record == nil ? .missing : .mismatch,
+                                     detail: localized(.auditRevertRecordDiffers)))
+        }
+        let dir = workspace.revertedDirectory(r)
+        guard let inner = try? verify(r.run, directory: dir, runs: [], in: workspace) else {
+            checks.append(AuditCheck(subject: "manifest.json", outcome: .missing, detail: localized(.auditNotIn, ["dir": dir])))
+            return AuditReport(runID: r.run.runID, checks: checks)
+        }
+        return AuditReport(runID: r.run.runID, checks: checks + inner.checks)
+    }
+
+    /// Checks one run's folder against its manifest and the archive; `runs` places it in the chain (empty: not
+    /// checked).
+    static func verify(_ entry: RunEntry, directory dir: String, runs: [RunEntry],
+                       in workspace: Workspace) throws -> AuditReport {
+        let runID = entry.runID
         var checks: [AuditCheck] = []
-        let dir = workspace.runDirectory(runID)
         let manifestPath = dir + "/manifest.json"
         guard FileSystem.exists(manifestPath) else {
-            return AuditReport(runID: runID, checks: [AuditCheck(subject: "manifest.json", outcome: .missing, detail: "not in \(dir)")])
+            return AuditReport(runID: runID, checks: [AuditCheck(subject: "manifest.json", outcome: .missing,
+                                                                 detail: localized(.auditNotIn, ["dir": dir]))])
         }
         let manifestBytes = try FileSystem.read(manifestPath)
         let manifestSHA = Digest.sha256(manifestBytes)

@@ -14,7 +14,7 @@ extension Audit {
     /// Re-runs a night from the archive alone — its inputs, templates and prior case state — in a scratch workspace,
     /// and compares every output byte for byte with the run folder.
     public static func rerun(workspace root: String, runID: String) throws -> RerunResult {
-        let (workspace, runs) = try open(root)
+        let (workspace, runs, _) = try open(root)
         _ = try entry(runID, in: runs)
         let dir = workspace.runDirectory(runID)
         let manifest = try Manifest.decode(try FileSystem.read(dir + "/manifest.json"))
@@ -25,19 +25,19 @@ extension Audit {
                 + "for the same versions only: the comparison below shows which outputs this version would change."
         }
         guard let asOf = CalendarDate(iso: manifest.asOf) else {
-            throw CaseStateDump.Damaged(line: 0, why: "the manifest's as-of date is unreadable")
+            throw RxBindError.manifestUnreadable(path: dir + "/manifest.json")
         }
         let archive = workspace.archive
-        let templates = try Templates(bundle: try archive.read(manifest.templates.sha256))
+        let templates = try Templates(bundle: try archive.read(manifest.templates.sha256, name: Archive.templatesName))
         let sources = manifest.inputs.map {
             NightReader.Source(file: InputFile(role: $0.role, path: $0.name), readPath: archive.path(for: $0.sha256),
                                sha256: $0.sha256, bytes: $0.bytes)
         }
         for s in sources where !archive.contains(s.sha256) {
-            throw OutputProblem(path: archive.path(for: s.sha256), detail: "the archived input \(s.file.name) is missing")
+            throw RxBindError.archiveIncomplete(name: s.file.name, path: archive.path(for: s.sha256))
         }
         let night = try NightReader.read(sources, asOf: asOf, encoding: manifest.options.encoding, progress: nil)
-        let prior = try PriorState.parse(try archive.read(manifest.priorState.sha256))
+        let prior = try PriorState.parse(try archive.read(manifest.priorState.sha256, name: Archive.priorStateName))
 
         let scratchRoot = workspace.root + "/.scratch"
         try FileSystem.makeDirectory(scratchRoot)
@@ -49,7 +49,8 @@ extension Audit {
         let execution = NightExecution(
             night: consume night, prior: prior, templates: templates, runID: runID, asOf: asOf,
             provinceOption: manifest.options.province.flatMap { Province(named: $0) },
-            resendAfter: manifest.options.resendAfter, encoding: manifest.options.encoding,
+            resendAfter: manifest.options.resendAfter,
+            dormantAfter: manifest.options.dormantAfter ?? RunOptions.defaultDormantAfter, encoding: manifest.options.encoding,
             previousManifestSHA256: manifest.previousManifestSHA256)
         let result = try execution.write(into: scratch + "/out", scratch: scratch + "/tmp")
 

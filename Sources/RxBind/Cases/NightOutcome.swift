@@ -79,17 +79,26 @@ public struct CaseOutcome: Sendable {
 public struct CaseList: RandomAccessCollection, Sendable {
     let drafts: [CaseDraft]
     let decisions: [Decision]
+    /// The cases' attempt keys (``NightCases/attemptKeys``).
+    let attemptKeys: [AttemptKey]
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { drafts.count }
     public subscript(i: Int) -> CaseOutcome { CaseOutcome(draft: drafts[i], decision: decisions[i]) }
+
+    /// A case's attempt keys tonight.
+    func attemptKeys(of c: CaseOutcome) -> ArraySlice<AttemptKey> {
+        attemptKeys[Int(c.draft.firstKey)..<(Int(c.draft.firstKey) + c.draft.attempts)]
+    }
 }
 
-/// An open case of an earlier night, absent tonight and not resolved.
+/// An open case of an earlier night, absent tonight and not resolved — or a dormant one (SPEC §14).
 public struct CarriedCase: Sendable {
     public let record: CaseRecord
     /// Days since it was first seen.
     public let ageDays: Int
+    /// It went dormant tonight: no new attempt for `--dormant-after` days.
+    public var becameDormant = false
 }
 
 /// An open case of an earlier night that tonight's registry resolves: a record with its 18-digit ID and a
@@ -113,9 +122,10 @@ public struct FormRow: Sendable, Hashable {
     /// Its e-certificate annotation has ended (备注 says so when the template has a text for it).
     public let annotationExpired: Bool
 
-    /// The text cells after 序号, in ``FormField`` order (姓名 … 备注).
+    /// The text cells after 序号, in ``FormField`` order (姓名 … 备注). The name is shown without stray spaces between
+    /// Chinese characters (``DisplayName``); the fingerprint covers the cells as written, so it covers this spelling.
     public func texts(_ layout: FormLayout) -> [String] {
-        [name, id.sex, id.text, certificateNumber, category, year, issuedOn, layout.reasonText,
+        [DisplayName.tidy(name), id.sex, id.text, certificateNumber, category, year, issuedOn, layout.reasonText,
          annotationExpired && !layout.remarkAnnotationExpired.isEmpty ? layout.remarkAnnotationExpired : layout.remarkText]
     }
 
@@ -126,12 +136,30 @@ public struct FormRow: Sendable, Hashable {
 /// What a night decides, before anything is written.
 public struct NightOutcome: Sendable {
     public let cases: CaseList
+    /// Open cases of earlier nights, absent tonight, not resolved, not dormant.
     public let carriedOver: [CarriedCase]
+    /// Dormant cases (SPEC §14), those that went dormant tonight among them; absent tonight, not resolved.
+    public let dormant: [CarriedCase]
     public let resolved: [ResolvedCase]
     public let formRows: [FormRow]
     /// Registry records tonight's `LEGACY_ID_15` cases are held under (15 digits, matching name): the upgrade
     /// worklist.
     public let legacyWorklist: [RegistryRecord]
+    /// Tonight's valid rows that repeat an attempt already recorded, in another file tonight or on an earlier night
+    /// (SPEC §11): they add nothing to the case history.
+    public let repeatedRows: Int
+    /// Open cases per class after tonight, in ``CaseClass`` order: tonight's cases that are (or become) open, and
+    /// the carried-over ones.
+    public let backlog: [Int]
+
+    /// Tonight's line of the trend (SPEC §14).
+    public func trendEntry(runID: String, asOf: CalendarDate, prior: PriorState) -> TrendEntry {
+        let closes = prior.closes
+        return TrendEntry(runID: runID, asOf: asOf, new: count { $0.isNew }, resolved: resolved.count,
+                          closed: closes - (prior.trend.last?.closesSoFar ?? 0),
+                          dormant: dormant.count { $0.becameDormant }, formRows: formRows.count, backlog: backlog,
+                          closesSoFar: closes)
+    }
 
     /// How many cases satisfy a condition (counting, never copying a million outcomes into a filtered array).
     public func count(where condition: (CaseOutcome) -> Bool) -> Int {
@@ -153,9 +181,17 @@ public struct NightOutcome: Sendable {
     /// - Parameters:
     ///   - drafts: tonight's cases, sorted by ID.
     ///   - prior: the workspace's cases before tonight, by packed ID.
-    public static func decide(drafts: [CaseDraft], roster: Roster, registry: Registry,
-                              prior: [UInt64: CaseRecord], asOf: CalendarDate, runID: String,
+    public static func decide(_ night: NightCases, roster: Roster, registry: Registry,
+                              prior: [UInt64: CaseRecord], asOf: CalendarDate, dormantAfter: Int,
                               resendAfter: Int, templates: Templates) -> NightOutcome {
+        // A case that is not open (resolved, closed by staff, dormant) and whose every attempt tonight repeats one
+        // already recorded (an overlapping export) has nothing new: it is not tonight's work, and is treated as
+        // absent (SPEC §11, §14).
+        func hasNothingNew(_ d: CaseDraft) -> Bool {
+            guard let before = prior[d.id.packed], before.status != .open, !before.attemptKeys.isEmpty else { return false }
+            return night.keys(of: d).allSatisfy { contains(sorted: before.attemptKeys, $0) }
+        }
+        let drafts = night.drafts.contains(where: hasNothingNew) ? night.drafts.filter { !hasNothingNew($0) } : night.drafts
         var decisions: [Decision] = []
         decisions.reserveCapacity(drafts.count)
         var legacy: [RegistryRecord] = []
@@ -163,14 +199,20 @@ public struct NightOutcome: Sendable {
         var tonight = Set<UInt64>()
         tonight.reserveCapacity(drafts.count)
 
+        var known = 0
+        var backlog = [Int](repeating: 0, count: CaseClass.allCases.count)
         for draft in drafts {
             tonight.insert(draft.id.packed)
+            let before = prior[draft.id.packed]
+            if let keys = before?.attemptKeys, !keys.isEmpty {
+                known += night.keys(of: draft).count { contains(sorted: keys, $0) }
+            }
             let evidence = Evidence(name: draft.nameKey, registry: registry.records(for: draft.id),
                                     certificates: roster.certificates(for: draft.id), asOf: asOf)
             let (verdict, flagSet) = Classifier.classify(evidence, accountLevel2: draft.accountLevel2,
                                                          from15Digits: draft.from15Digits)
             let flags = flagSet.sorted()
-            let before = prior[draft.id.packed]
+            backlog[CaseClass.allCases.firstIndex(of: verdict.caseClass)!] += 1
             var action = verdict.caseClass.action
             var requestedOn: CalendarDate? = nil
             if verdict.caseClass == .missingRegistryRecord, let last = before?.lastRequested,
@@ -211,37 +253,58 @@ public struct NightOutcome: Sendable {
         }
 
         var carried: [CarriedCase] = []
+        var dormant: [CarriedCase] = []
         var resolved: [ResolvedCase] = []
         for key in prior.keys.sorted() where !tonight.contains(key) {
             let record = prior[key]!
-            guard record.status == .open else { continue }
+            guard record.status == .open || record.status == .dormant else { continue }
             let name = NameKey(normalized: record.name)
             if let match = registry.records(for: record.id).first(where: { !$0.heldAs15 && name.matches($0.nameKey) }) {
                 resolved.append(ResolvedCase(record: record, registry: match))
+                continue
+            }
+            let age = asOf.days(since: record.firstSeen)
+            if record.status == .dormant {
+                dormant.append(CarriedCase(record: record, ageDays: age))
+            } else if asOf.days(since: record.lastSeen) >= dormantAfter {
+                dormant.append(CarriedCase(record: record, ageDays: age, becameDormant: true))
             } else {
-                carried.append(CarriedCase(record: record, ageDays: asOf.days(since: record.firstSeen)))
+                carried.append(CarriedCase(record: record, ageDays: age))
+                backlog[CaseClass.allCases.firstIndex(of: record.caseClass)!] += 1
             }
         }
 
-        return NightOutcome(cases: CaseList(drafts: drafts, decisions: decisions), carriedOver: carried, resolved: resolved, formRows: formRows,
-                            legacyWorklist: legacy)
+        return NightOutcome(cases: CaseList(drafts: drafts, decisions: decisions, attemptKeys: night.attemptKeys),
+                            carriedOver: carried, dormant: dormant, resolved: resolved, formRows: formRows,
+                            legacyWorklist: legacy, repeatedRows: night.rows - night.attemptKeys.count + known,
+                            backlog: backlog)
     }
 
-    /// The case records to write back — tonight's cases and the resolved ones — in ID order, built one at a time
-    /// (a national night has a million; holding them all as records would double the outcome's memory).
+    /// The case records to write back — tonight's cases, the resolved ones and those that went dormant — in ID
+    /// order, built one at a time (a national night has a million; holding them all as records would double the
+    /// outcome's memory).
     public func forEachUpdatedRecord(prior: [UInt64: CaseRecord], asOf: CalendarDate, runID: String,
                                      _ body: (CaseRecord) throws -> Void) rethrows {
-        var r = 0
-        for c in cases {
-            while r < resolved.count && resolved[r].record.id < c.id {
-                try body(Self.resolvedRecord(resolved[r].record, asOf: asOf))
-                r += 1
-            }
-            try body(Self.updatedRecord(prior[c.id.packed], outcome: c, asOf: asOf, runID: runID))
+        // Absent cases whose status changes tonight, in ID order.
+        var absent = resolved.map { Self.resolvedRecord($0.record, asOf: asOf) }
+        for d in dormant where d.becameDormant {
+            var r = d.record
+            r.status = .dormant
+            absent.append(r)
         }
-        while r < resolved.count {
-            try body(Self.resolvedRecord(resolved[r].record, asOf: asOf))
-            r += 1
+        absent.sort { $0.id < $1.id }
+        var a = 0
+        for c in cases {
+            while a < absent.count && absent[a].id < c.id {
+                try body(absent[a])
+                a += 1
+            }
+            try body(Self.updatedRecord(prior[c.id.packed], outcome: c, attemptKeys: cases.attemptKeys(of: c),
+                                        asOf: asOf, runID: runID))
+        }
+        while a < absent.count {
+            try body(absent[a])
+            a += 1
         }
     }
 
@@ -252,22 +315,32 @@ public struct NightOutcome: Sendable {
         return r
     }
 
-    /// A case's record after tonight: seen again (or first), its class history extended when the class or reason
-    /// changed or the case reopened, its request recorded when it went on tonight's form.
-    static func updatedRecord(_ before: CaseRecord?, outcome c: CaseOutcome, asOf: CalendarDate,
-                              runID: String) -> CaseRecord {
+    /// A case's record after tonight: its class history extended when the class or reason changed or the case
+    /// reopened, its request recorded when it went on tonight's form, and tonight's attempts added — only those not
+    /// recorded before (SPEC §11): when every attempt tonight repeats one already recorded (an overlapping export,
+    /// a repeated file), attempts, first seen and last seen stay as they were, and a case no longer open stays as it
+    /// was.
+    static func updatedRecord(_ before: CaseRecord?, outcome c: CaseOutcome, attemptKeys: ArraySlice<AttemptKey>,
+                              asOf: CalendarDate, runID: String) -> CaseRecord {
+        let known = before?.attemptKeys ?? []
+        let new = attemptKeys.filter { !contains(sorted: known, $0) }
+        if let before, new.isEmpty, before.status != .open { return before }
         let entry = CaseRecord.HistoryEntry(date: asOf, caseClass: c.caseClass, reason: c.reason)
         var r = before ?? CaseRecord(
             id: c.id, name: c.name, firstSeen: asOf, lastSeen: asOf, attempts: 0, caseClass: c.caseClass,
             reason: c.reason, flags: c.flags, status: .open, resolvedOn: nil, lastRequested: nil, history: [],
             requests: [])
-        let reopened = r.status == .resolved
+        // Resolved, closed by staff or dormant, and failing again with a new attempt: open again, said in the history.
+        let reopened = r.status != .open
         if r.history.last.map({ $0.caseClass != entry.caseClass || $0.reason != entry.reason }) ?? true || reopened {
             r.history.append(entry)
         }
         r.name = c.name
-        r.lastSeen = asOf
-        r.attempts += c.attempts
+        if !new.isEmpty {
+            r.lastSeen = asOf
+            r.attempts += new.count
+            r.attemptKeys = (known + new).sorted()
+        }
         r.caseClass = c.caseClass
         r.reason = c.reason
         r.flags = c.flags
@@ -278,5 +351,15 @@ public struct NightOutcome: Sendable {
             r.requests.append(CaseRecord.RequestEntry(date: asOf, runID: runID))
         }
         return r
+    }
+
+    /// Binary search in a sorted array.
+    static func contains(sorted keys: [AttemptKey], _ key: AttemptKey) -> Bool {
+        var low = 0, high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < keys.count && keys[low] == key
     }
 }

@@ -3,27 +3,6 @@ import Foundation
 internal import Glibc
 #endif
 
-/// Output could not be written (a full disk, a missing or unwritable folder): `rxbind` exits 73.
-public struct OutputProblem: Error, LocalizedError, Sendable, Equatable {
-    /// The file or folder involved.
-    public let path: String
-    /// What was being done and what the system said.
-    public let detail: String
-
-    public init(path: String, detail: String) {
-        self.path = path
-        self.detail = detail
-    }
-
-    init(path: String, doing: String, errno code: Int32) {
-        self.init(path: path, detail: "\(doing): \(String(cString: strerror(code)))")
-    }
-
-    public var errorDescription: String? {
-        "cannot write \(path): \(detail). Check that the disk has room and the folder is writable, then run again."
-    }
-}
-
 /// A new file written through a buffer, owner-only (0600), flushed to disk before it is closed.
 public final class OutputFile {
     public let path: String
@@ -38,9 +17,9 @@ public final class OutputFile {
     public init(path: String, mode: mode_t = 0o600) throws {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        if fd < 0 { throw OutputProblem(path: path, doing: "creating the file", errno: errno) }
+        if fd < 0 { throw RxBindError.cannotWrite(path: path, step: .creatingFile, systemError: RxBindError.systemError(errno)) }
         // Whatever the umask, the file is the owner's alone.
-        if fchmod(fd, mode) != 0 { throw OutputProblem(path: path, doing: "setting permissions", errno: errno) }
+        if fchmod(fd, mode) != 0 { throw RxBindError.cannotWrite(path: path, step: .settingPermissions, systemError: RxBindError.systemError(errno)) }
         buffer.reserveCapacity(capacity)
     }
 
@@ -67,7 +46,7 @@ public final class OutputFile {
             let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw OutputProblem(path: path, doing: "writing", errno: errno)
+                throw RxBindError.cannotWrite(path: path, step: .writing, systemError: RxBindError.systemError(errno))
             }
             offset += n
         }
@@ -80,10 +59,10 @@ public final class OutputFile {
     @discardableResult
     public func close() throws -> (sha256: String, bytes: Int) {
         try flush()
-        if fsync(fd) != 0 { throw OutputProblem(path: path, doing: "syncing to disk", errno: errno) }
+        if fsync(fd) != 0 { throw RxBindError.cannotWrite(path: path, step: .syncing, systemError: RxBindError.systemError(errno)) }
         let result = Glibc.close(fd)
         fd = -1
-        if result != 0 { throw OutputProblem(path: path, doing: "closing", errno: errno) }
+        if result != 0 { throw RxBindError.cannotWrite(path: path, step: .closing, systemError: RxBindError.systemError(errno)) }
         return (digest.finish(), count)
     }
 

@@ -1,11 +1,16 @@
 import Foundation
 
-/// Stage timings for `make bench`: with `RXBIND_TIMINGS=1` in the environment, each stage's wall time (and the
-/// process's peak resident memory at its end) goes to standard error. Measurement only: a monotonic clock, read
-/// only when asked for, and nothing of it reaches an output.
+/// Stage timings for `make bench`: once the command has given a sink (it does with `RXBIND_TIMINGS=1` in the
+/// environment), each stage's wall time and the process's peak resident memory at its end go to it, one line each.
+/// Measurement only: a monotonic clock, read only when asked for, and nothing of it reaches an output.
 public enum Timings {
-    static let enabled = ProcessInfo.processInfo.environment["RXBIND_TIMINGS"] == "1"
     private static let lock = NSLock()
+    /// Where lines go; nil (the default) measures nothing. Set once, before any work starts.
+    nonisolated(unsafe) private static var sink: (@Sendable (String) -> Void)?
+    static var enabled: Bool { sink != nil }
+
+    /// Starts measuring: every stage's line is handed to `sink`.
+    public static func report(to sink: @escaping @Sendable (String) -> Void) { self.sink = sink }
 
     /// Runs `body`, reporting how long it took as `stage`.
     @discardableResult
@@ -14,10 +19,7 @@ public enum Timings {
         let start = DispatchTime.now().uptimeNanoseconds
         defer {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            let line = String(format: "timing\t%@\t%.3f s\tpeak %d MB\n", stage, seconds, peakResidentMegabytes())
-            lock.lock()
-            FileHandle.standardError.write(Data(line.utf8))
-            lock.unlock()
+            emit(String(format: "timing\t%@\t%.3f s\tpeak %d MB\n", stage, seconds, peakResidentMegabytes()))
         }
         return try body()
     }
@@ -35,10 +37,13 @@ public enum Timings {
     public static func end(_ mark: Mark?) {
         guard let mark else { return }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - mark.start) / 1e9
-        let line = String(format: "timing\t%@\t%.3f s\tpeak %d MB\n", mark.stage, seconds, peakResidentMegabytes())
+        emit(String(format: "timing\t%@\t%.3f s\tpeak %d MB\n", mark.stage, seconds, peakResidentMegabytes()))
+    }
+
+    private static func emit(_ line: String) {
         lock.lock()
-        FileHandle.standardError.write(Data(line.utf8))
-        lock.unlock()
+        defer { lock.unlock() }
+        sink?(line)
     }
 
     /// With `RXBIND_CELL_LOG_DIR=DIR`, where a workbook's cells are recorded for the C floor of `make bench`.

@@ -1,6 +1,6 @@
 /// A certificate roster read on its own (`rxbind form check --certificates`).
 public enum RosterFile {
-    /// Reads and indexes a roster; a fatal input error is an ``InputProblem``.
+    /// Reads and indexes a roster; a fatal input error is an ``RxBindError``.
     public static func read(path: String, asOf: CalendarDate, encoding: String? = nil) throws -> Roster {
         let (sha, bytes) = try FileSystem.hash(path)
         let night = try NightReader.read([NightReader.Source(file: InputFile(role: .certificates, path: path),

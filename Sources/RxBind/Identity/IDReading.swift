@@ -10,19 +10,6 @@ public enum IDProblem: String, CaseIterable, Sendable, Comparable, Error {
     /// The rule-0 reason code.
     public var code: String { rawValue }
 
-    /// What staff should do about it, in a sentence.
-    public var advice: String {
-        switch self {
-        case .missing: return "the ID number is empty"
-        case .mangledBySpreadsheet:
-            return "a spreadsheet program turned the ID number into a number and lost digits; re-export the column as text"
-        case .malformed: return "the ID number is neither 18 characters [0-9]{17}[0-9X] nor 15 digits"
-        case .checksum: return "the check digit of the 18-digit number does not hold"
-        case .birthDate: return "the birth date in the number is not a real date between 1900-01-01 and the as-of date"
-        case .region: return "the first two digits are not a province-level region code"
-        }
-    }
-
     public static func < (a: IDProblem, b: IDProblem) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

@@ -1,4 +1,5 @@
-/// A delimited input opened for the night reader: the streaming reader of `Ingest`, with the header read and the
+import DelimitedText
+/// A delimited input opened for the night reader: the streaming reader of `DelimitedText`, with the header read and the
 /// encoding decided.
 struct DelimitedInput: ~Copyable {
     private var reader: DelimitedReader

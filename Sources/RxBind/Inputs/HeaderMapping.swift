@@ -21,7 +21,7 @@ public struct HeaderMapping: Sendable {
     /// The column of a field, or nil when the file has none.
     public subscript(_ key: String) -> Int? { columns[key] }
 
-    /// Maps `headers` onto the role's fields; a missing required field is an ``InputProblem``.
+    /// Maps `headers` onto the role's fields; a missing required field is ``RxBindError/missingColumns(file:role:missing:found:)``.
     public init(headers: [String], role: InputRole, file: String) throws {
         self.headers = headers
         let folded = headers.map(HeaderMapping.fold)
@@ -45,14 +45,7 @@ public struct HeaderMapping: Sendable {
         }
         let missing = role.fields.filter { $0.required && columns[$0.key] == nil }
         if !missing.isEmpty {
-            throw InputProblem.missingColumns(file: file, role: role, missing: missing, found: headers)
-        }
-        if role == .registry {
-            // A roster given as --registry: it has a certificate number and none of the registry's own columns.
-            let certificateAliases = Set(FieldSpec.certificates[2].aliases.map(HeaderMapping.fold))
-            let hasCertificate = folded.contains { certificateAliases.contains($0) }
-            let hasOwn = ["registration_no", "employer", "status"].contains { columns[$0] != nil }
-            if hasCertificate && !hasOwn { throw InputProblem.rosterGivenAsRegistry(file: file, found: headers) }
+            throw RxBindError.missingColumns(file: file, role: role, missing: missing, found: headers)
         }
         self.columns = columns
         self.ignored = ignored.sorted { ($0.field, $0.header) < ($1.field, $1.header) }

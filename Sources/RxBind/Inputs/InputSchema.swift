@@ -10,10 +10,49 @@ public enum InputRole: String, Sendable, Codable, CaseIterable {
     /// The role's name in messages.
     public var label: String {
         switch self {
-        case .failures: return "binding-failure export"
-        case .certificates: return "certificate roster (--certificates)"
-        case .registry: return "registry snapshot (--registry)"
+        case .failures: return localized(.roleFailures)
+        case .certificates: return localized(.roleCertificates)
+        case .registry: return localized(.roleRegistry)
         }
+    }
+
+    /// Where a file of this role goes on `rxbind run`'s command line.
+    public var option: String {
+        switch self {
+        case .failures: return localized(.roleFailuresOption)
+        case .certificates: return "--certificates"
+        case .registry: return "--registry"
+        }
+    }
+
+    /// The headers of the columns only this role's files have (SPEC §11), folded for matching. The registry's
+    /// status is its own only as 注册状态: the English `status` is also the roster's.
+    var ownColumnHeaders: Set<String> {
+        switch self {
+        case .failures:
+            return Set(fields.filter { ["id_type", "attempted_at", "message", "account_level"].contains($0.key) }
+                .flatMap(\.aliases).map(HeaderMapping.fold))
+        case .certificates:
+            return Set(fields.filter { $0.key == "certificate_no" }.flatMap(\.aliases).map(HeaderMapping.fold))
+        case .registry:
+            return Set((fields.filter { ["registration_no", "employer"].contains($0.key) }.flatMap(\.aliases)
+                + ["注册状态"]).map(HeaderMapping.fold))
+        }
+    }
+
+    /// The own columns' Chinese headers, for messages.
+    var ownColumnNames: [String] {
+        switch self {
+        case .failures: return ["失败时间", "失败原因", "实名认证级别", "证件类型"]
+        case .certificates: return ["证书编号"]
+        case .registry: return ["注册证编号", "执业单位", "注册状态"]
+        }
+    }
+
+    /// The roles whose own columns a file's headers hold.
+    static func roles(withOwnColumnsIn headers: [String]) -> [InputRole] {
+        let folded = Set(headers.map(HeaderMapping.fold))
+        return allCases.filter { !$0.ownColumnHeaders.isDisjoint(with: folded) }
     }
 
     /// The fields of the role's table in SPEC §2, in the order of the table.

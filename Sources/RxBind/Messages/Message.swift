@@ -56,3 +56,52 @@ public enum Catalog {
         return out + rest
     }
 }
+
+/// A help text from the catalog, broken into lines of at most `width` terminal columns. swift-argument-parser wraps
+/// help at spaces and counts characters, so Chinese text — no spaces, each character two columns wide — would run
+/// past the edge of the terminal; lines broken here are short enough that it leaves them as they are. Latin words
+/// (`--allow-repeat`, `rxbind revert`) are never split.
+public func helpText(_ key: MessageKey, _ arguments: [String: any CustomStringConvertible] = [:],
+                     width: Int = 76, language: Language = .current) -> String {
+    let text = localized(key, arguments, language: language)
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph in
+        wrap(String(paragraph), width: width)
+    }.joined(separator: "\n")
+}
+
+/// Breaks one paragraph between wide characters or at spaces.
+func wrap(_ paragraph: String, width: Int) -> String {
+    var lines: [String] = []
+    var line = ""
+    var lineWidth = 0
+    // Tokens: a wide character alone, or a run of narrow characters up to and including a space.
+    var tokens: [String] = []
+    var narrow = ""
+    for c in paragraph {
+        if TextTable.displayWidth(String(c)) == 2 {
+            if !narrow.isEmpty { tokens.append(narrow); narrow = "" }
+            tokens.append(String(c))
+        } else {
+            narrow.append(c)
+            if c == " " { tokens.append(narrow); narrow = "" }
+        }
+    }
+    if !narrow.isEmpty { tokens.append(narrow) }
+    for token in tokens {
+        let w = TextTable.displayWidth(token)
+        // Chinese closing punctuation never starts a line.
+        let closing = token.count == 1 && "，。；：、）》」』！？".contains(token)
+        if lineWidth + w > width && !line.isEmpty && !closing {
+            // An opening bracket never ends a line: it moves down with what it opens.
+            var carried = ""
+            if let last = line.last, "（《「『".contains(last) { carried = String(line.removeLast()) }
+            lines.append(line.hasSuffix(" ") ? String(line.dropLast()) : line)
+            line = carried
+            lineWidth = TextTable.displayWidth(carried)
+        }
+        line += token
+        lineWidth += w
+    }
+    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    return lines.joined(separator: "\n")
+}

@@ -49,8 +49,10 @@ public struct InvalidRow: Sendable, Hashable {
 /// latest attempt is kept.
 public struct CaseDraft: Sendable {
     public let id: ResidentID
-    /// The number of rows tonight.
+    /// Tonight's distinct attempts (SPEC §11: a row repeating an attempt of another file counts once).
     public internal(set) var attempts: Int
+    /// Where its attempts' keys start in ``NightCases/attemptKeys`` (they are the next ``attempts`` entries).
+    var firstKey: UInt32 = 0
     /// The latest attempt (the greatest `attempted_at`, ties going to the later row): it names the case.
     public internal(set) var name: String
     public internal(set) var phone: String
@@ -81,10 +83,37 @@ public struct CaseDraft: Sendable {
     }
 }
 
+/// Tonight's cases, merged: the drafts in ID order and their attempts' identities.
+public struct NightCases: Sendable {
+    /// The cases, sorted by ID number.
+    public var drafts: [CaseDraft]
+    /// Every case's distinct attempt keys, sorted within each case, the cases in the order of ``drafts``.
+    public var attemptKeys: [AttemptKey]
+    /// The valid rows they were merged from (more than ``attemptKeys`` when rows repeat an attempt).
+    public var rows: Int
+
+    public init(drafts: [CaseDraft] = [], attemptKeys: [AttemptKey] = [], rows: Int = 0) {
+        self.drafts = drafts
+        self.attemptKeys = attemptKeys
+        self.rows = rows
+    }
+
+    /// A draft's attempt keys.
+    public func keys(of draft: CaseDraft) -> ArraySlice<AttemptKey> {
+        attemptKeys[Int(draft.firstKey)..<(Int(draft.firstKey) + draft.attempts)]
+    }
+}
+
 /// Merges failure rows into cases, in the order the rows are read (files in the order given, then line order).
 public struct FailureAggregator: Sendable {
     private var index: [UInt64: Int] = [:]
-    public private(set) var drafts: [CaseDraft] = []
+    private var drafts: [CaseDraft] = []
+    /// One entry per valid row: its draft and its attempt's key (sorted and deduplicated by ``finish()``).
+    private var rowKeys: [(draft: UInt32, key: AttemptKey)] = []
+    /// The digest of each distinct message text (a night has a handful).
+    private var messageDigests: [String: UInt64] = [:]
+    /// Each input's SHA-256, by index: a row without a readable time is told apart by its file and line.
+    private let inputHashes: [String]
     public private(set) var invalidRows: [InvalidRow] = []
     /// Every non-empty province value tonight's rows name, with the rows naming it.
     public private(set) var provinceMentions: [String: [RowRef]] = [:]
@@ -92,7 +121,9 @@ public struct FailureAggregator: Sendable {
     public private(set) var rowsRead: [Int: Int] = [:]
     public private(set) var rowsRejected: [Int: Int] = [:]
 
-    public init() {}
+    public init(inputHashes: [String] = []) {
+        self.inputHashes = inputHashes
+    }
 
     /// Takes one row.
     public mutating func add(_ row: FailureRow, asOf: CalendarDate) {
@@ -106,14 +137,17 @@ public struct FailureAggregator: Sendable {
         case .success(let reading):
             let time = AttemptTime(row.attemptedAt)
             let level2 = AccountLevel.isLevel2(row.accountLevel)
+            let key = attemptKey(row, id: reading.id, time: time)
             if let i = index[reading.id.packed] {
                 drafts[i].attempts += 1
                 drafts[i].accountLevel2 = drafts[i].accountLevel2 || level2
                 drafts[i].from15Digits = drafts[i].from15Digits || reading.heldAs15
                 // Rows arrive in file order, then line order: on a tie the later row wins.
                 if time >= drafts[i].latestTime { drafts[i].take(row, time: time) }
+                rowKeys.append((UInt32(i), key))
             } else {
                 index[reading.id.packed] = drafts.count
+                rowKeys.append((UInt32(drafts.count), key))
                 drafts.append(CaseDraft(id: reading.id, attempts: 1, name: row.name, phone: row.phone,
                                         message: row.message, unreadableTime: time.isKnown ? "" : row.attemptedAt,
                                         latestTime: time,
@@ -122,6 +156,43 @@ public struct FailureAggregator: Sendable {
         }
     }
 
-    /// The cases sorted by ID number.
-    public func sortedDrafts() -> [CaseDraft] { drafts.sorted { $0.id < $1.id } }
+    private mutating func attemptKey(_ row: FailureRow, id: ResidentID, time: AttemptTime) -> AttemptKey {
+        let message: UInt64
+        if let known = messageDigests[row.message] {
+            message = known
+        } else {
+            message = AttemptKey.messageDigest(TextNormalization.field(row.message))
+            if messageDigests.count < 4096 { messageDigests[row.message] = message }
+        }
+        let origin = time.isKnown ? nil : (sha256: row.ref.input < inputHashes.count ? inputHashes[row.ref.input] : "",
+                                           line: row.ref.line)
+        return AttemptKey(id: id, time: time, message: message, accountLevel: row.accountLevel, name: row.name,
+                          origin: origin)
+    }
+
+    /// The cases sorted by ID number, each counting its distinct attempts.
+    public func finish() -> NightCases {
+        let order = drafts.indices.sorted { drafts[$0].id < drafts[$1].id }
+        var rank = [UInt32](repeating: 0, count: drafts.count)
+        for (position, i) in order.enumerated() { rank[i] = UInt32(position) }
+        var ranked = rowKeys.map { (draft: rank[Int($0.draft)], key: $0.key) }
+        ranked.sort { ($0.draft, $0.key) < ($1.draft, $1.key) }
+        var sorted = order.map { drafts[$0] }
+        var keys: [AttemptKey] = []
+        keys.reserveCapacity(ranked.count)
+        var r = 0
+        for d in sorted.indices {
+            sorted[d].firstKey = UInt32(keys.count)
+            var count = 0
+            while r < ranked.count && ranked[r].draft == UInt32(d) {
+                if count == 0 || keys[keys.count - 1] != ranked[r].key {
+                    keys.append(ranked[r].key)
+                    count += 1
+                }
+                r += 1
+            }
+            sorted[d].attempts = count
+        }
+        return NightCases(drafts: sorted, attemptKeys: keys, rows: rowKeys.count)
+    }
 }

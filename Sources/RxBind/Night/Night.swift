@@ -14,7 +14,8 @@ public struct InputSummary: Sendable {
 /// Tonight's inputs, read and checked: the failure rows merged into cases, the roster and the registry indexed.
 public struct Night: Sendable {
     public var inputs: [InputSummary]
-    public var drafts: [CaseDraft]
+    /// Tonight's cases, merged from the failure rows, with their attempts' identities.
+    public var cases: NightCases
     public var invalidRows: [InvalidRow]
     public var warnings: [InputWarning]
     public var provinceMentions: [String: [RowRef]]

@@ -1,3 +1,4 @@
+import DelimitedText
 import Foundation
 
 /// Reads tonight's inputs into a ``Night``: every failure row merged into cases or listed as invalid, the roster and
@@ -26,7 +27,9 @@ public enum NightReader {
     /// What reading has gathered so far.
     struct ReadState {
         var summaries: [Int: InputSummary] = [:]
-        var failures = FailureAggregator()
+        var failures: FailureAggregator
+
+        init(inputHashes: [String] = []) { failures = FailureAggregator(inputHashes: inputHashes) }
         var roster = Roster()
         var registry = Registry()
         var warnings: [InputWarning] = []
@@ -34,6 +37,16 @@ public enum NightReader {
 
     public static func read(_ sources: [Source], asOf: CalendarDate, encoding: String?,
                             progress: (any ProgressReporter)?) throws -> Night {
+        do {
+            return try readAll(sources, asOf: asOf, encoding: encoding, progress: progress)
+        } catch let e as InputError {
+            throw RxBindError.reading(e)
+        }
+    }
+
+    static func readAll(_ sources: [Source], asOf: CalendarDate, encoding: String?,
+                        progress: (any ProgressReporter)?) throws -> Night {
+        try checkRoles(sources, encoding: encoding)
         // The roster, the largest input, is read on the other core while the failures and the registry are read
         // here. Errors are reported for the earliest input in argument order, as a sequential read would.
         let rosterIndex = sources.firstIndex { $0.file.role == .certificates }
@@ -49,7 +62,7 @@ public enum NightReader {
                 })
             }
         }
-        var state = ReadState()
+        var state = ReadState(inputHashes: sources.map(\.sha256))
         var firstError: (index: Int, error: Error)? = nil
         for (index, source) in sources.enumerated() where index != rosterIndex {
             do {
@@ -71,10 +84,32 @@ public enum NightReader {
             }
         }
         if let e = firstError { throw e.error }
-        return Night(inputs: sources.indices.map { state.summaries[$0]! }, drafts: state.failures.sortedDrafts(),
+        return Night(inputs: sources.indices.map { state.summaries[$0]! }, cases: state.failures.finish(),
                      invalidRows: state.failures.invalidRows, warnings: state.warnings,
                      provinceMentions: state.failures.provinceMentions, roster: state.roster,
                      registry: state.registry)
+    }
+
+    /// Refuses a file given in the wrong role (SPEC §11), before anything is read in earnest: one that has another
+    /// role's own columns and none of its own — with "did you swap?" when the roster and the registry were given
+    /// the wrong way round. Only the header lines are read.
+    static func checkRoles(_ sources: [Source], encoding: String?) throws {
+        var mismatches: [(file: String, given: InputRole, looksLike: InputRole, evidence: [String], headers: [String])] = []
+        for source in sources {
+            let headers = try DelimitedInput(path: source.readPath, encoding: encoding, sniffer: source.sniffer).header
+            let own = InputRole.roles(withOwnColumnsIn: headers)
+            guard !own.contains(source.file.role), let other = own.first else { continue }
+            let evidence = headers.filter { other.ownColumnHeaders.contains(HeaderMapping.fold($0)) }
+            mismatches.append((source.file.name, source.file.role, other, evidence, headers))
+        }
+        if let c = mismatches.first(where: { $0.given == .certificates && $0.looksLike == .registry }),
+           let r = mismatches.first(where: { $0.given == .registry && $0.looksLike == .certificates }) {
+            throw RxBindError.swappedReferences(certificates: c.file, registry: r.file)
+        }
+        if let m = mismatches.first {
+            throw RxBindError.wrongRole(file: m.file, given: m.given, looksLike: m.looksLike, evidence: m.evidence,
+                                         found: m.headers)
+        }
     }
 
     /// Reads one input into `state`.
@@ -86,7 +121,7 @@ public enum NightReader {
         summary.delimiter = table.delimiterName
         let mapping = try HeaderMapping(headers: table.header, role: source.file.role, file: source.file.name)
         summary.ignoredColumns = mapping.ignored
-        let stage = "reading \(source.file.name)"
+        let stage = localized(.progressReading, ["file": source.file.name])
         try Timings.measure("read \(source.file.role.rawValue) \(source.file.name)") {
             var rows = 0
             switch source.file.role {
@@ -128,6 +163,7 @@ public enum NightReader {
                     }
                 }
                 summary.rowsRead = rows
+                if state.roster.overflowed { throw RxBindError.referenceTooLarge(file: source.file.name) }
                 state.roster.finish()
             case .registry:
                 let c = RegistryColumns(mapping)
@@ -148,6 +184,7 @@ public enum NightReader {
                     }
                 }
                 summary.rowsRead = rows
+                if state.registry.overflowed { throw RxBindError.referenceTooLarge(file: source.file.name) }
                 state.registry.finish()
             }
         }

@@ -35,7 +35,11 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var province: String?
         public var resendAfter: Int
         public var encoding: String?
-        enum CodingKeys: String, CodingKey { case province, resendAfter = "resend_after", encoding }
+        /// `--dormant-after` (SPEC §14); absent from manifests written before cases could be dormant.
+        public var dormantAfter: Int?
+        enum CodingKeys: String, CodingKey {
+            case province, resendAfter = "resend_after", encoding, dormantAfter = "dormant_after"
+        }
     }
 
     public struct Input: Codable, Sendable, Equatable {
@@ -87,10 +91,13 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var formRows: Int
         public var formParts: Int
         public var warnings: Int
+        /// Failure rows that repeat an attempt already recorded — tonight in another file or on an earlier night —
+        /// and so added nothing (SPEC §11). Absent from manifests written before attempts had identities.
+        public var repeatedRows: Int?
         enum CodingKeys: String, CodingKey {
             case byClass = "by_class", cases, invalidRows = "invalid_rows", new, seenAgain = "seen_again"
             case carriedOver = "carried_over", resolved, requested, alreadyRequested = "already_requested"
-            case formRows = "form_rows", formParts = "form_parts", warnings
+            case formRows = "form_rows", formParts = "form_parts", warnings, repeatedRows = "repeated_rows"
         }
     }
 

@@ -50,7 +50,7 @@ public struct TriageWorkbook: Sendable {
         for group in groups { try writeClassSheet(group, into: &book, formats, &texts) }
         for table in tables { try write(table, into: &book, formats) }
         try book.activate(sheet: summary)
-        let closing = Timings.begin("  close \((path as NSString).lastPathComponent)")
+        let closing = Timings.begin("  close \(FileSystem.lastComponent(of: path))")
         _ = try book.close()
         Timings.end(closing)
         return try FileSystem.hash(path)

@@ -5,6 +5,8 @@
 // them: cases.csv, invalid-rows.csv and manifest.json. One exhaustive switch per enum, so that a new code without its
 // Chinese does not compile.
 
+import DelimitedText
+
 extension CaseClass {
     /// The class's name in the workbook — its sheet's name (at most 31 characters) — and what it means, for the
     /// summary's class table.

@@ -15,13 +15,19 @@ struct ReferenceIndex: Sendable {
     private(set) var rows: [Row] = []
     private(set) var arena = StringArena()
     private var sorted = true
+    /// A row began past what 32-bit offsets reach: the index is unusable, and the reader says so.
+    private(set) var overflowed = false
 
     var count: Int { rows.count }
 
     /// Appends a row whose fields follow in the arena from `arena.end` onwards: call ``appendField`` for each.
     mutating func beginRow(id: ResidentID, heldAs15: Bool, line: Int, day: Int32 = .min, revoked: Bool = false) {
         if let last = rows.last, (last.id, last.line) > (id.packed, UInt32(line)) { sorted = false }
-        rows.append(Row(id: id.packed, text: arena.end, line: UInt32(clamping: line), day: day,
+        guard let offset = arena.end else {
+            overflowed = true
+            return
+        }
+        rows.append(Row(id: id.packed, text: offset, line: UInt32(clamping: line), day: day,
                         flags: (heldAs15 ? 1 : 0) | (revoked ? 2 : 0)))
     }
 
@@ -63,6 +69,8 @@ public struct Roster: Sendable {
 
     /// The number of usable rows.
     public var count: Int { index.count }
+    /// More text than the index can hold (see ``StringArena/end``).
+    var overflowed: Bool { index.overflowed }
 
     /// Starts a usable row; its five text fields follow with ``appendField(utf8:)``: name, number, category, year,
     /// issued on — in that order.
@@ -100,6 +108,8 @@ public struct Registry: Sendable {
 
     /// The number of usable rows.
     public var count: Int { index.count }
+    /// More text than the index can hold (see ``StringArena/end``).
+    var overflowed: Bool { index.overflowed }
 
     /// Starts a usable row; its five text fields follow with ``appendField(utf8:)``: name, registration number,
     /// employer, status, province — in that order.

@@ -6,11 +6,9 @@
 struct StringArena: Sendable {
     private(set) var bytes: [UInt8] = []
 
-    /// The offset the next appended field will start at.
-    var end: UInt32 { UInt32(truncatingIfNeeded: bytes.count) }
-
-    /// Whether another `count` bytes still fit the 32-bit offsets.
-    func fits(_ count: Int) -> Bool { bytes.count + count + 8 < Int(UInt32.max) }
+    /// The offset the next appended field will start at, or nil past 4 GiB of text, which 32-bit offsets cannot
+    /// reach (a reference file of some ten gigabytes; the reader refuses it rather than mix up rows).
+    var end: UInt32? { bytes.count <= Int(UInt32.max) ? UInt32(bytes.count) : nil }
 
     /// Gives back unused capacity.
     mutating func shrinkToFit() { bytes.shrinkToFit() }

@@ -14,6 +14,10 @@ public struct NightExecution: Sendable {
         public let warnings: [InputWarning]
         /// The output files written, in the manifest's order, manifest.json last.
         public let files: [String]
+        /// Failure rows whose ID a spreadsheet program destroyed (`ID_MANGLED_BY_SPREADSHEET`).
+        public let mangledIDRows: Int
+        /// Tonight's line of the trend, committed with the run.
+        public let trend: TrendEntry
     }
 
     public var night: Night
@@ -23,6 +27,8 @@ public struct NightExecution: Sendable {
     public let asOf: CalendarDate
     public let provinceOption: Province?
     public let resendAfter: Int
+    /// `--dormant-after`: days without a new attempt after which an open case is dormant (SPEC §14).
+    public let dormantAfter: Int
     public let encoding: String?
     public let previousManifestSHA256: String?
 
@@ -78,15 +84,15 @@ public struct NightExecution: Sendable {
         let choice = try ProvinceChoice(option: provinceOption, remembered: prior.province,
                                         mentions: night.provinceMentions)
         let outcome = Timings.measure("classify") {
-            NightOutcome.decide(drafts: night.drafts, roster: night.roster, registry: night.registry,
-                                prior: prior.records, asOf: asOf, runID: runID, resendAfter: resendAfter,
+            NightOutcome.decide(night.cases, roster: night.roster, registry: night.registry,
+                                prior: prior.records, asOf: asOf, dormantAfter: dormantAfter, resendAfter: resendAfter,
                                 templates: templates)
         }
         night.roster = Roster()
         night.registry = Registry()
-        night.drafts = []
+        night.cases = NightCases()
         if !outcome.formRows.isEmpty && choice.province == nil {
-            throw ProvinceChoice.Undetermined(mentions: choice.mentions, fileNames: night.fileNames)
+            throw choice.undetermined(fileNames: night.fileNames)
         }
         let warnings = (night.warnings + choice.otherProvinceRows).sorted { ($0.ref, $0.code) < ($1.ref, $1.code) }
 
@@ -110,7 +116,7 @@ public struct NightExecution: Sendable {
         } catch let e as SpreadsheetError {
             // A workbook that could not be written, or is not what was written (libxlsxwriter reports success for
             // files it could not finish; Spreadsheet reads every file back): cannot write outputs.
-            throw OutputProblem(path: directory, detail: e.localizedDescription)
+            throw RxBindError.workbookNotWritten(folder: directory, e)
         }
 
         var warningsPerInput: [Int: Int] = [:]
@@ -128,11 +134,13 @@ public struct NightExecution: Sendable {
             carriedOver: outcome.carriedOver.count, resolved: outcome.resolved.count,
             requested: outcome.count { $0.action == .requestAddition },
             alreadyRequested: outcome.count { $0.action == .alreadyRequested },
-            formRows: outcome.formRows.count, formParts: parts.count, warnings: warnings.count)
+            formRows: outcome.formRows.count, formParts: parts.count, warnings: warnings.count,
+            repeatedRows: outcome.repeatedRows)
         let manifest = Manifest(
             runID: runID, asOf: asOf.iso,
             tool: .init(version: toolVersion, ruleSet: Classifier.ruleSetVersion),
-            options: .init(province: provinceOption?.name, resendAfter: resendAfter, encoding: encoding?.lowercased()),
+            options: .init(province: provinceOption?.name, resendAfter: resendAfter, encoding: encoding?.lowercased(),
+                           dormantAfter: dormantAfter),
             province: choice.province?.name, inputs: inputs,
             templates: .init(sha256: templates.sha256, bytes: templates.bundle.count),
             priorState: .init(sha256: prior.sha256, bytes: prior.dump.count, cases: prior.records.count),
@@ -142,7 +150,9 @@ public struct NightExecution: Sendable {
         let (sha, _) = try file.close()
         try FileSystem.syncDirectory(directory)
         return Result(manifest: manifest, manifestSHA256: sha, outcome: outcome, province: choice.province,
-                      warnings: warnings, files: outputs.map(\.name) + ["manifest.json"])
+                      warnings: warnings, files: outputs.map(\.name) + ["manifest.json"],
+                      mangledIDRows: night.invalidRows.count { $0.reason == .id(.mangledBySpreadsheet) },
+                      trend: outcome.trendEntry(runID: runID, asOf: asOf, prior: prior))
     }
 }
 

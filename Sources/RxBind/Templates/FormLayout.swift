@@ -72,45 +72,44 @@ public struct FormLayout: Sendable {
                                                optional: true)
 
         guard let columnNodes = root["columns"]?.sequence else {
-            throw TemplateProblem.invalid(file: file, field: "columns", line: root["columns"]?.mark?.line ?? root.mark?.line,
-                           "must be a list of the form's \(FormField.allCases.count) columns")
+            throw RxBindError.template(file: file, field: "columns", line: root["columns"]?.mark?.line ?? root.mark?.line,
+                                      fault: .columnsMustBeList(count: FormField.allCases.count))
         }
         var columns: [FormColumn] = []
         for (i, node) in columnNodes.enumerated() {
             let path = "columns[\(i + 1)]"
             guard let m = node.mapping else {
-                throw TemplateProblem.invalid(file: file, field: path, line: node.mark?.line, "must be a mapping with field, heading and width")
+                throw RxBindError.template(file: file, field: path, line: node.mark?.line, fault: .columnMustBeMapping)
             }
             try r.rejectUnknown(m, allowed: ["field", "heading", "width"], path: path)
             let fieldName = try r.string(m, "field", path: path + ".field")
             guard let field = FormField(rawValue: fieldName) else {
-                throw TemplateProblem.invalid(file: file, field: path + ".field", line: m["field"]?.mark?.line,
-                               "is \"\(fieldName)\", not one of \(FormField.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw RxBindError.template(file: file, field: path + ".field", line: m["field"]?.mark?.line,
+                                          fault: .unknownColumnField(value: fieldName, known: FormField.allCases.map(\.rawValue)))
             }
             guard i < FormField.allCases.count, FormField.allCases[i] == field else {
-                let expected = i < FormField.allCases.count ? FormField.allCases[i].rawValue : "nothing (there are only \(FormField.allCases.count) columns)"
-                throw TemplateProblem.invalid(file: file, field: path + ".field", line: m["field"]?.mark?.line,
-                               "is \"\(fieldName)\" but must be \(expected): a template may relabel headings and change "
-                               + "widths, not which fields appear or their order (SPEC §6)")
+                let expected = i < FormField.allCases.count ? FormField.allCases[i].rawValue : nil
+                throw RxBindError.template(file: file, field: path + ".field", line: m["field"]?.mark?.line,
+                                          fault: .columnOutOfOrder(value: fieldName, expected: expected,
+                                                                   count: FormField.allCases.count))
             }
             columns.append(FormColumn(field: field, heading: try r.string(m, "heading", path: path + ".heading"),
                                       width: try r.number(m, "width", path: path + ".width", range: 1...255)))
         }
         guard columns.count == FormField.allCases.count else {
-            throw TemplateProblem.invalid(file: file, field: "columns", line: root["columns"]?.mark?.line,
-                           "lists \(columns.count) columns; the form has \(FormField.allCases.count): "
-                           + FormField.allCases.map(\.rawValue).joined(separator: ", "))
+            throw RxBindError.template(file: file, field: "columns", line: root["columns"]?.mark?.line,
+                                      fault: .columnCount(found: columns.count, expected: FormField.allCases.map(\.rawValue)))
         }
         self.columns = columns
 
         guard let footerNodes = root["footer"]?.sequence else {
-            throw TemplateProblem.invalid(file: file, field: "footer", line: root.mark?.line, "must be a list of lines with label and value")
+            throw RxBindError.template(file: file, field: "footer", line: root.mark?.line, fault: .footerMustBeList)
         }
         var footer: [FooterLine] = []
         for (i, node) in footerNodes.enumerated() {
             let path = "footer[\(i + 1)]"
             guard let m = node.mapping else {
-                throw TemplateProblem.invalid(file: file, field: path, line: node.mark?.line, "must be a mapping with label and value")
+                throw RxBindError.template(file: file, field: path, line: node.mark?.line, fault: .footerLineMustBeMapping)
             }
             try r.rejectUnknown(m, allowed: ["label", "value"], path: path)
             footer.append(FooterLine(label: try r.string(m, "label", path: path + ".label"),

@@ -20,12 +20,12 @@ public struct Templates: Sendable {
     public init(directory: String) throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            throw TemplateProblem.missingDirectory(directory)
+            throw RxBindError.templatesFolderMissing(directory)
         }
         var files: [String: [UInt8]] = [:]
         for name in Templates.fileNames {
             let path = directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path) else { throw TemplateProblem.missingFile(path) }
+            guard let data = FileManager.default.contents(atPath: path) else { throw RxBindError.template(file: path, field: nil, line: nil, fault: .missingFile) }
             files[name] = [UInt8](data)
         }
         try self.init(files: files, origin: directory)
@@ -33,14 +33,14 @@ public struct Templates: Sendable {
 
     /// Loads templates from a canonical bundle (an archived run's).
     public init(bundle: [UInt8]) throws {
-        try self.init(files: try Templates.unbundle(bundle), origin: "archived templates")
+        try self.init(files: try Templates.unbundle(bundle), origin: Archive.templatesName)
     }
 
     init(files: [String: [UInt8]], origin: String) throws {
         func text(_ name: String) throws -> String {
-            guard let bytes = files[name] else { throw TemplateProblem.missingFile(origin + "/" + name) }
+            guard let bytes = files[name] else { throw RxBindError.template(file: origin + "/" + name, field: nil, line: nil, fault: .missingFile) }
             guard let s = String(validating: bytes, as: UTF8.self) else {
-                throw TemplateProblem.invalid(file: origin + "/" + name, field: nil, line: nil, "is not UTF-8 text")
+                throw RxBindError.template(file: origin + "/" + name, field: nil, line: nil, fault: .notUTF8)
             }
             return s
         }
@@ -57,7 +57,7 @@ public struct Templates: Sendable {
     static func unbundle(_ bundle: [UInt8]) throws -> [String: [UInt8]] {
         let header = Array("rxbind-templates 1\n".utf8)
         guard bundle.starts(with: header) else {
-            throw TemplateProblem.invalid(file: "archived templates", field: nil, line: nil, "is not a templates bundle")
+            throw RxBindError.template(file: Archive.templatesName, field: nil, line: nil, fault: .archivedBundleUnreadable)
         }
         var files: [String: [UInt8]] = [:]
         var p = header.count
@@ -65,7 +65,7 @@ public struct Templates: Sendable {
             guard let nl = bundle[p...].firstIndex(of: 0x0A) else { break }
             let parts = String(decoding: bundle[p..<nl], as: UTF8.self).split(separator: " ")
             guard parts.count == 2, let size = Int(parts[1]), nl + 1 + size < bundle.count else {
-                throw TemplateProblem.invalid(file: "archived templates", field: nil, line: nil, "is damaged")
+                throw RxBindError.template(file: Archive.templatesName, field: nil, line: nil, fault: .archivedBundleUnreadable)
             }
             files[String(parts[0])] = Array(bundle[(nl + 1)..<(nl + 1 + size)])
             p = nl + 1 + size + 1
@@ -94,26 +94,6 @@ public struct Templates: Sendable {
     }
 }
 
-/// A broken or missing template: names the file and the field.
-public enum TemplateProblem: Error, LocalizedError, Sendable, Equatable {
-    case missingDirectory(String)
-    case missingFile(String)
-    case invalid(file: String, field: String?, line: Int?, String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .missingDirectory(let d):
-            return "the templates folder \(d) does not exist; give --templates the folder holding form.yaml and guidance.yaml"
-        case .missingFile(let f):
-            return "the template \(f) is missing; copy it from rxbind's default templates and edit it"
-        case let .invalid(file, field, line, message):
-            let at = line.map { ":\($0)" } ?? ""
-            let what = field.map { " field \($0)" } ?? ""
-            return "template \(file)\(at):\(what) \(message). Correct the template (see the comments at its top)."
-        }
-    }
-}
-
 /// Reads YAML nodes with errors that name the file, the field and the line.
 struct TemplateReader {
     let file: String
@@ -121,10 +101,10 @@ struct TemplateReader {
     func root(_ yaml: String) throws -> Node.Mapping {
         let node: Node?
         do { node = try Yams.compose(yaml: yaml) } catch {
-            throw TemplateProblem.invalid(file: file, field: nil, line: TemplateReader.line(of: error), "is not valid YAML (\(error))")
+            throw RxBindError.template(file: file, field: nil, line: TemplateReader.line(of: error), fault: .notYAML("\(error)"))
         }
         guard let mapping = node?.mapping else {
-            throw TemplateProblem.invalid(file: file, field: nil, line: node?.mark?.line, "must be a mapping of fields")
+            throw RxBindError.template(file: file, field: nil, line: node?.mark?.line, fault: .notAMappingOfFields)
         }
         return mapping
     }
@@ -136,18 +116,18 @@ struct TemplateReader {
     }
 
     func mapping(_ parent: Node.Mapping, _ key: String, path: String) throws -> Node.Mapping {
-        guard let node = parent[key] else { throw TemplateProblem.invalid(file: file, field: path, line: parent.mark?.line, "is missing") }
-        guard let m = node.mapping else { throw TemplateProblem.invalid(file: file, field: path, line: node.mark?.line, "must be a mapping") }
+        guard let node = parent[key] else { throw RxBindError.template(file: file, field: path, line: parent.mark?.line, fault: .missing) }
+        guard let m = node.mapping else { throw RxBindError.template(file: file, field: path, line: node.mark?.line, fault: .mustBeMapping) }
         return m
     }
 
     func string(_ parent: Node.Mapping, _ key: String, path: String, optional: Bool = false) throws -> String {
         guard let node = parent[key] else {
             if optional { return "" }
-            throw TemplateProblem.invalid(file: file, field: path, line: parent.mark?.line, "is missing")
+            throw RxBindError.template(file: file, field: path, line: parent.mark?.line, fault: .missing)
         }
         guard let s = node.scalar else {
-            throw TemplateProblem.invalid(file: file, field: path, line: node.mark?.line, "must be text")
+            throw RxBindError.template(file: file, field: path, line: node.mark?.line, fault: .mustBeText)
         }
         // YAML's null spellings (an empty value, ~, null) mean "nothing configured".
         if s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string) { return "" }
@@ -155,10 +135,10 @@ struct TemplateReader {
     }
 
     func number(_ parent: Node.Mapping, _ key: String, path: String, range: ClosedRange<Double>) throws -> Double {
-        guard let node = parent[key] else { throw TemplateProblem.invalid(file: file, field: path, line: parent.mark?.line, "is missing") }
+        guard let node = parent[key] else { throw RxBindError.template(file: file, field: path, line: parent.mark?.line, fault: .missing) }
         guard let s = node.scalar, let v = Double(s.string), range.contains(v) else {
-            throw TemplateProblem.invalid(file: file, field: path, line: node.mark?.line,
-                           "must be a number from \(Int(range.lowerBound)) to \(Int(range.upperBound))")
+            throw RxBindError.template(file: file, field: path, line: node.mark?.line,
+                                       fault: .mustBeNumber(from: Int(range.lowerBound), to: Int(range.upperBound)))
         }
         return v
     }
@@ -169,8 +149,7 @@ struct TemplateReader {
             let key = k.string ?? ""
             if !allowed.contains(key) {
                 let p = path.isEmpty ? key : path + "." + key
-                throw TemplateProblem.invalid(file: file, field: p, line: k.mark?.line,
-                               "is not a known field (known: \(allowed.sorted().joined(separator: ", ")))")
+                throw RxBindError.template(file: file, field: p, line: k.mark?.line, fault: .unknownField(known: allowed.sorted()))
             }
         }
     }

@@ -8,7 +8,7 @@ public enum Classifier {
     ]
 
     /// The rule-set version recorded in every manifest: changes whenever a rule's outcome could change.
-    public static let ruleSetVersion = "2026.11-1"
+    public static let ruleSetVersion = "2026.12-1"
 
     /// The verdict and flags for a case.
     ///

@@ -11,8 +11,11 @@ public struct Archive: Sendable {
 
     /// Where a hash's file lives: `archive/<first two hex digits>/<sha256>`.
     public func path(for sha256: String) -> String {
-        root + "/" + String(sha256.prefix(2)) + "/" + sha256
+        folder(for: sha256) + "/" + sha256
     }
+
+    /// The folder a hash's file lives in.
+    func folder(for sha256: String) -> String { root + "/" + String(sha256.prefix(2)) }
 
     /// Whether the archive holds a hash.
     public func contains(_ sha256: String) -> Bool { FileSystem.exists(path(for: sha256)) }
@@ -24,8 +27,7 @@ public struct Archive: Sendable {
         try store(sha256: expectedSHA256) { out in
             try FileSystem.forEachChunk(of: source) { try out.write(bytes: $0) }
             guard try out.close().sha256 == expectedSHA256 else {
-                throw InputProblem.unreadable(file: source,
-                                              detail: "changed while rxbind was reading it; run again when the export is complete")
+                throw RxBindError.inputChanged(file: source)
             }
         }
         return expectedSHA256
@@ -47,7 +49,7 @@ public struct Archive: Sendable {
     private func store(sha256: String, _ write: (OutputFile) throws -> Void) throws {
         let target = path(for: sha256)
         if FileSystem.exists(target) { return }
-        let dir = (target as NSString).deletingLastPathComponent
+        let dir = folder(for: sha256)
         try FileSystem.makeDirectory(dir)
         let temp = dir + "/.incoming-" + sha256
         try FileSystem.remove(temp)
@@ -61,23 +63,22 @@ public struct Archive: Sendable {
     }
 
     private func seal(_ temp: String, as target: String) throws {
-        if chmod(temp, 0o400) != 0 { throw OutputProblem(path: temp, doing: "making it read-only", errno: errno) }
+        if chmod(temp, 0o400) != 0 { throw RxBindError.cannotWrite(path: temp, step: .makingReadOnly, systemError: RxBindError.systemError(errno)) }
         try FileSystem.rename(temp, to: target)
-        try FileSystem.syncDirectory((target as NSString).deletingLastPathComponent)
+        try FileSystem.syncDirectory(FileSystem.parent(of: target) ?? ".")
     }
 
-    /// Reads an archived file, checking that its bytes still have its hash.
-    public func read(_ sha256: String) throws -> [UInt8] {
-        let bytes = try FileSystem.read(path(for: sha256))
-        guard Digest.sha256(bytes) == sha256 else { throw ArchiveDamaged(sha256: sha256) }
+    /// Reads an archived file, checking that its bytes still have its hash; `name` says what it is in messages
+    /// (an input's original name, the templates, the prior case state).
+    public func read(_ sha256: String, name: String) throws -> [UInt8] {
+        let file = path(for: sha256)
+        guard FileSystem.exists(file) else { throw RxBindError.archiveIncomplete(name: name, path: file) }
+        let bytes = try FileSystem.read(file)
+        guard Digest.sha256(bytes) == sha256 else { throw RxBindError.archiveDamaged(name: name, sha256: sha256) }
         return bytes
     }
-}
 
-/// An archived file no longer has the hash it is stored under.
-public struct ArchiveDamaged: Error, LocalizedError, Sendable {
-    public let sha256: String
-    public var errorDescription: String? {
-        "the archived file \(sha256) has been changed: its bytes no longer hash to its name. Restore it from a backup."
-    }
+    /// What the archive's own files are called in messages.
+    public static var priorStateName: String { localized(.archivedPriorState) }
+    public static var templatesName: String { localized(.archivedTemplates) }
 }

@@ -1,3 +1,4 @@
+import DelimitedText
 import Foundation
 #if canImport(Glibc)
 internal import Glibc
@@ -11,38 +12,65 @@ enum FileSystem {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
             guard isDir.boolValue else {
-                throw OutputProblem(path: path, detail: "a file stands where a folder is needed")
+                throw RxBindError.fileWhereFolderMustBe(path: path)
             }
         } else {
-            let parent = (path as NSString).deletingLastPathComponent
-            if !parent.isEmpty, parent != path, !FileManager.default.fileExists(atPath: parent) {
+            if let parent = parent(of: path), !FileManager.default.fileExists(atPath: parent) {
                 try makeDirectory(parent)
             }
             if mkdir(path, 0o700) != 0 && errno != EEXIST {
-                throw OutputProblem(path: path, doing: "creating the folder", errno: errno)
+                throw RxBindError.cannotWrite(path: path, step: .creatingFolder, systemError: RxBindError.systemError(errno))
             }
         }
-        if chmod(path, 0o700) != 0 { throw OutputProblem(path: path, doing: "setting permissions", errno: errno) }
+        if chmod(path, 0o700) != 0 { throw RxBindError.cannotWrite(path: path, step: .settingPermissions, systemError: RxBindError.systemError(errno)) }
+    }
+
+    /// The folder a path names its entry in, or nil for a relative path of one component (its folder is the
+    /// current one) and for `/`. Paths are what people type — `w`, `w/`, `./w`, `a b/工作区` — so they are split here
+    /// by hand: Foundation's `NSString.deletingLastPathComponent` traps on one-character paths on Linux (Swift
+    /// 6.3.1, SPEC §11).
+    static func parent(of path: String) -> String? {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
+        guard p != "/", let slash = p.lastIndex(of: "/") else { return nil }
+        var parent = p[..<slash]
+        while parent.count > 1 && parent.hasSuffix("/") { parent.removeLast() }
+        return parent.isEmpty ? "/" : String(parent)
+    }
+
+    /// A path's last component (`a/b/` → `b`), for messages and output names.
+    static func lastComponent(of path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
+        guard let slash = p.lastIndex(of: "/"), p != "/" else { return String(p) }
+        return String(p[p.index(after: slash)...])
+    }
+
+    /// The absolute path of an existing file or folder, symlinks resolved (the path as given when that fails).
+    static func absolutePath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Flushes a folder's entries (a rename into it) to disk.
     static func syncDirectory(_ path: String) throws {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd < 0 { throw OutputProblem(path: path, doing: "opening the folder", errno: errno) }
+        if fd < 0 { throw RxBindError.cannotWrite(path: path, step: .openingFolder, systemError: RxBindError.systemError(errno)) }
         defer { Glibc.close(fd) }
-        if fsync(fd) != 0 { throw OutputProblem(path: path, doing: "syncing the folder", errno: errno) }
+        if fsync(fd) != 0 { throw RxBindError.cannotWrite(path: path, step: .syncingFolder, systemError: RxBindError.systemError(errno)) }
     }
 
     /// Renames atomically (same file system).
     static func rename(_ from: String, to: String) throws {
-        if Glibc.rename(from, to) != 0 { throw OutputProblem(path: to, doing: "renaming \(from)", errno: errno) }
+        if Glibc.rename(from, to) != 0 { throw RxBindError.cannotWrite(path: to, step: .renaming(from: from), systemError: RxBindError.systemError(errno)) }
     }
 
     /// Removes a file or folder tree if present.
     static func remove(_ path: String) throws {
         guard exists(path) else { return }
         do { try FileManager.default.removeItem(atPath: path) } catch {
-            throw OutputProblem(path: path, detail: "cannot remove: \(error.localizedDescription)")
+            throw RxBindError.cannotWrite(path: path, step: .removing, systemError: error.localizedDescription)
         }
     }
 
@@ -63,10 +91,9 @@ enum FileSystem {
 
     /// Reads a whole (small) file.
     static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputProblem.unreadable(file: path, detail: "cannot be read (missing, or no permission)")
-        }
-        return [UInt8](data)
+        var bytes: [UInt8] = []
+        try forEachChunk(of: path) { bytes.append(contentsOf: $0) }
+        return bytes
     }
 
     /// Hashes a file in chunks: its SHA-256 and size.
@@ -88,7 +115,7 @@ enum FileSystem {
     /// Reads a file in 1 MiB chunks; errors name the file (an input: bad input data, exit 65).
     static func forEachChunk(of path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { throw InputProblem.unreadable(file: path, detail: "cannot be opened: \(String(cString: strerror(errno)))") }
+        if fd < 0 { throw RxBindError.cannotReadInput(file: path, systemError: RxBindError.systemError(errno)) }
         defer { Glibc.close(fd) }
         let size = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
@@ -97,7 +124,7 @@ enum FileSystem {
             let n = Glibc.read(fd, buffer.baseAddress, size)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputProblem.unreadable(file: path, detail: "cannot be read: \(String(cString: strerror(errno)))")
+                throw RxBindError.cannotReadInput(file: path, systemError: RxBindError.systemError(errno))
             }
             if n == 0 { break }
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))

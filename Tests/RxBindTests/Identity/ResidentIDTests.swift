@@ -57,9 +57,11 @@ import Testing
         #expect(problem("1101011990030712334") == .malformed)
         #expect(problem("11010119900307123Y") == .malformed)
         #expect(problem("110101199003071234") == .checksum)
-        #expect(problem("110101199002301235") != nil)
-        #expect(problem("110101199013071236") != nil)
-        #expect(problem("99010119900307123X") != nil)
+        // With their check digits right, so the later checks are the ones that fail.
+        #expect(problem(Self.withCheck("11010119900230123")) == .birthDate, "30 February")
+        #expect(problem(Self.withCheck("11010119901307123")) == .birthDate, "month 13")
+        #expect(problem(Self.withCheck("11010118990307123")) == .birthDate, "before 1900")
+        #expect(problem(Self.withCheck("99010119900307123")) == .region)
     }
 
     @Test func precedenceChecksumBeforeBirthDateBeforeRegion() {

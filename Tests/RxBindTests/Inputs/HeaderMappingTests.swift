@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func aMissingRequiredColumnNamesTheFileTheColumnAndTheHeadersFound() {
-        #expect(throws: InputProblem.self) {
+        #expect(throws: RxBindError.self) {
             try HeaderMapping(headers: ["姓名", "手机号"], role: .failures, file: "e.csv")
         }
         do {
@@ -41,13 +41,16 @@ import Testing
         }
     }
 
-    @Test func aRosterGivenAsRegistryIsRefused() {
-        #expect(throws: InputProblem.rosterGivenAsRegistry(file: "r.csv", found: ["管理号", "姓名", "身份证号码"])) {
-            try HeaderMapping(headers: ["管理号", "姓名", "身份证号码"], role: .registry, file: "r.csv")
-        }
-        // A registry that also has a certificate column is still a registry.
-        #expect(throws: Never.self) {
-            try HeaderMapping(headers: ["证书编号", "姓名", "身份证号码", "注册证编号"], role: .registry, file: "r.csv")
-        }
+    @Test func eachRoleIsKnownByTheColumnsOnlyItHas() {
+        // SPEC §11: a failure export has attempted_at, message, account_level or id_type; the roster a
+        // certificate number; the registry a registration number, employer or 注册状态.
+        #expect(InputRole.roles(withOwnColumnsIn: ["姓名", "身份证号", "失败时间", "失败原因"]) == [.failures])
+        #expect(InputRole.roles(withOwnColumnsIn: ["name", "ID_Number", "Account_Level"]) == [.failures])
+        #expect(InputRole.roles(withOwnColumnsIn: ["管理号", "姓名", "身份证号码"]) == [.certificates])
+        #expect(InputRole.roles(withOwnColumnsIn: ["姓名", "身份证号码", "注册证编号"]) == [.registry])
+        #expect(InputRole.roles(withOwnColumnsIn: ["姓名", "身份证号码", "注册状态"]) == [.registry])
+        // The English `status` is the roster's too: it says nothing about the role.
+        #expect(InputRole.roles(withOwnColumnsIn: ["name", "id_number", "status"]) == [])
+        #expect(InputRole.roles(withOwnColumnsIn: ["证书编号", "姓名", "身份证号码", "注册证编号"]) == [.certificates, .registry])
     }
 }

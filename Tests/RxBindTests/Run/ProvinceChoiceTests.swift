@@ -33,15 +33,28 @@ import Testing
     @Test func rememberedProvinceWinsOverRowsAndConflictsWithAnotherOption() throws {
         let jx = Province(named: "江西")!
         #expect(try ProvinceChoice(option: nil, remembered: jx, mentions: ["新疆": [RowRef(input: 0, line: 2)]]).province == jx)
-        #expect(throws: ProvinceChoice.Conflict.self) { try ProvinceChoice(option: xj, remembered: jx, mentions: [:]) }
+        do {
+            _ = try ProvinceChoice(option: xj, remembered: jx, mentions: [:])
+            Issue.record("a conflicting --province was accepted")
+        } catch let e as RxBindError {
+            guard case let .provinceConflict(given, remembered) = e else { Issue.record("\(e)"); return }
+            #expect(given == xj && remembered == jx)
+            #expect(e.category == .usage)
+        } catch { Issue.record("\(error)") }
     }
 
-    @Test func theUndeterminedMessageNamesValuesAndLines() {
-        let e = ProvinceChoice.Undetermined(mentions: [("新疆", [RowRef(input: 0, line: 2)]), ("火星", [RowRef(input: 1, line: 9)])],
-                                            fileNames: ["a.csv", "b.csv"])
+    @Test func theUndeterminedMessageNamesValuesAndLines() throws {
+        let choice = try ProvinceChoice(option: nil, remembered: nil,
+                                        mentions: ["新疆": [RowRef(input: 0, line: 2)], "火星": [RowRef(input: 1, line: 9)]])
+        #expect(choice.province == nil)
+        let e = choice.undetermined(fileNames: ["a.csv", "b.csv"])
+        #expect(e.category == .badInput)
+        guard case .provinceUndetermined(let mentions) = e else { Issue.record("\(e)"); return }
+        #expect(mentions.map(\.value) == ["新疆", "火星"])
+        #expect(mentions.map(\.places) == [[localized(.fileLine, ["file": "a.csv", "line": 2])],
+                                           [localized(.fileLine, ["file": "b.csv", "line": 9])]])
         let m = e.localizedDescription
-        #expect(m.contains("\"新疆\" at a.csv line 2"))
-        #expect(m.contains("\"火星\" (not a province-level division) at b.csv line 9"))
-        #expect(m.contains("--province"))
+        #expect(m.contains("a.csv") && m.contains("b.csv") && m.contains("--province"))
+        #expect(m.contains(localized(.provinceNotADivision)), "火星 is said to be no province")
     }
 }

@@ -22,8 +22,17 @@ import Testing
         #expect(id(resend: 0) != base)
         #expect(id(encoding: "gb18030") != base)
         #expect(id(inputs: [(.failures, "a2"), (.certificates, "b"), (.registry, "c")]) != base)
-        #expect(id(inputs: [(.certificates, "b"), (.failures, "a"), (.registry, "c")]) != base)
+        #expect(id(inputs: [(.failures, "b"), (.certificates, "a"), (.registry, "c")]) != base, "roles swapped")
+        #expect(id(inputs: [(.failures, "a"), (.certificates, "c"), (.registry, "b")]) != base, "roles swapped")
         #expect(id(templates: "t2") != base)
+    }
+
+    @Test func theFailureExportsAreASet() {
+        // SPEC §11: the same exports in another order are the same run.
+        let ab = id(inputs: [(.failures, "a"), (.failures, "b"), (.certificates, "c"), (.registry, "d")])
+        let ba = id(inputs: [(.failures, "b"), (.failures, "a"), (.certificates, "c"), (.registry, "d")])
+        #expect(ab == ba)
+        #expect(ab != id(inputs: [(.failures, "a"), (.certificates, "c"), (.registry, "d")]))
     }
 
     @Test func wellFormedness() {

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import RxBind
+@testable import DelimitedText
 
 /// The strict side of the reader: what would lose data silently is an error naming the file and the line.
 @Suite struct DelimitedReaderLimitsTests {

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import RxBind
+@testable import DelimitedText
 
 /// `text` in UTF-16 of the given byte order, with its byte-order mark.
 func utf16Bytes(_ text: String, bigEndian: Bool) -> [UInt8] {

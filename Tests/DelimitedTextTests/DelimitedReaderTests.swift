@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import RxBind
+@testable import DelimitedText
 
 // MARK: - Helpers shared by the Decoder*, DelimitedReader* and Encoding* tests
 

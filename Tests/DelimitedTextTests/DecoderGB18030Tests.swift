@@ -3,7 +3,7 @@ import Glibc
 import TestSupport
 import Testing
 
-@testable import RxBind
+@testable import DelimitedText
 
 /// The 18 GB18030-2005 four-byte codes of SPEC §2, built by GB18030's four-byte arithmetic (last byte 0x30–0x39,
 /// third byte 0x81–0xFE) from the first code of each run, independently of the converter's table.

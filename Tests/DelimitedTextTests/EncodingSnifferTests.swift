@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import RxBind
+@testable import DelimitedText
 
 @Suite struct EncodingSnifferTests {
     /// Feeds `bytes` in chunks of `chunkSize`; returns the detected encoding.
