@@ -70,6 +70,8 @@ release: deps-build
 ## The plugin builds the package itself and cannot be given --static-swift-stdlib, so it runs on the debug build in
 ## .build (same command definitions, and `make test` builds it anyway); in .build-release it would relink the shipped
 ## binary against the toolchain. Empty lines from the commands' discussions become .Pp, which mdoc asks for.
+## In English (RXBIND_LANG=en): generate-manual drops every non-ASCII character, so Chinese help (the default,
+## SPEC §12) would leave those commands' sections empty.
 man: $(MANPAGE)
 $(MANPAGE): Package.swift $(shell find Sources -name '*.swift')
 	rm -f $(MANUAL_OUTPUT)

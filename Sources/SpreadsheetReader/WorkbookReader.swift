@@ -145,6 +145,12 @@ public final class WorkbookReader {
         try parts.data(part)
     }
 
+    /// A part's CRC-32 and uncompressed size as the package's directory records them, or nil when there is no such
+    /// part: tells which parts of two packages differ without inflating any (a national sheet is half a gigabyte).
+    public func partChecksum(_ part: String) -> (crc32: UInt32, size: UInt64)? {
+        parts.entry(part).map { ($0.crc32, $0.uncompressedSize) }
+    }
+
     private func loadSharedStrings() throws -> [String] {
         if let sharedStrings { return sharedStrings }
         var strings: [String] = []

@@ -11,7 +11,7 @@ struct RxBindCommand: ParsableCommand {
             abstract: localized(.helpRootAbstract),
             discussion: helpText(.helpRootDiscussion),
             version: "\(toolVersion) (rule set \(ruleSetVersion))",
-            subcommands: [Run.self, Revert.self, Audit.self, Cases.self, ID.self, Form.self]
+            subcommands: [Run.self, Revert.self, Runs.self, Audit.self, Cases.self, ID.self, Form.self]
         )
     }
 

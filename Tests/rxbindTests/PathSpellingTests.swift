@@ -43,6 +43,12 @@ import TestSupport
         #expect(verify.status == 0, "verify: \(verify.stdout)\(verify.stderr)")
         let rerun = try rx(["audit", "rerun", "--workspace", ws, id])
         #expect(rerun.status == 0, "rerun: \(rerun.stdout)\(rerun.stderr)")
+        let runs = try rx(["runs", "--workspace", ws])
+        #expect(runs.status == 0 && runs.stdout.contains(id), "runs: \(runs.stdout)\(runs.stderr)")
+        let verifyAll = try rx(["audit", "verify", "--all", "--workspace", ws])
+        #expect(verifyAll.status == 0, "verify --all: \(verifyAll.stdout)\(verifyAll.stderr)")
+        let keep = try rx(["audit", "rerun", "--workspace", ws, id, "--keep", "k/"])
+        #expect(keep.status == 0, "rerun --keep: \(keep.stdout)\(keep.stderr)")
 
         // The form, given by a path through the workspace's spelling, and by a one-character copy.
         let runFolder = (ws.hasSuffix("/") ? ws : ws + "/") + "runs/" + id
@@ -57,7 +63,7 @@ import TestSupport
         let revert = try rx(["revert", "--workspace", ws, id, "--why", "路径测试"])
         #expect(revert.status == 0, "revert: \(revert.stderr)")
         #expect(runIDs(folder).isEmpty)
-        for r in [run, cases, verify, rerun, check, checkShort, revert] {
+        for r in [run, cases, verify, rerun, runs, verifyAll, keep, check, checkShort, revert] {
             #expect(!r.stderr.contains("Fatal error") && r.status != 132, "crashed: \(r.stderr)")
         }
     }

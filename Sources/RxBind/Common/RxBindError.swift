@@ -62,6 +62,8 @@ public enum RxBindError: Error, LocalizedError, Sendable {
     case storeDamaged(table: String)
     /// A run's manifest cannot be read.
     case manifestUnreadable(path: String)
+    /// Archived files `audit rerun` needs are missing or damaged (SPEC §13): said before anything is re-run.
+    case archiveUnusable(runID: String, problems: [ArchiveProblem])
 
     // MARK: usage (64)
 
@@ -75,6 +77,8 @@ public enum RxBindError: Error, LocalizedError, Sendable {
     case notAWorkspace(path: String)
     /// A run id the workspace does not hold.
     case unknownRun(runID: String, known: [String])
+    /// `audit rerun --keep` on a folder that is not empty, or inside the workspace's records.
+    case keepFolderRefused(folder: String, insideWorkspace: Bool)
     /// `rxbind revert` of a run that is not the latest.
     case revertNotLatest(runID: String, later: [String])
     /// `rxbind revert` of a run reverted already.
@@ -151,10 +155,12 @@ public enum RxBindError: Error, LocalizedError, Sendable {
         switch self {
         case .missingColumns, .wrongRole, .swappedReferences, .sameFileTwice, .reusedExport, .unreadableInput,
              .cannotReadInput, .inputChanged, .referenceTooLarge, .template, .templatesFolderMissing, .provinceUndetermined,
-             .archiveDamaged, .archiveIncomplete, .caseStateDamaged, .storeDamaged, .manifestUnreadable:
+             .archiveDamaged, .archiveIncomplete, .caseStateDamaged, .storeDamaged, .manifestUnreadable,
+             .archiveUnusable:
             return .badInput
         case .forceNotLatest, .earlierThanLatest, .provinceConflict, .notAWorkspace, .unknownRun, .revertNotLatest,
-             .alreadyReverted, .unknownEncoding, .revertAfterActions, .unknownCase, .staffActionRefused, .staffTextEmpty:
+             .alreadyReverted, .unknownEncoding, .revertAfterActions, .unknownCase, .staffActionRefused, .staffTextEmpty,
+             .keepFolderRefused:
             return .usage
         case .cannotWrite, .fileWhereFolderMustBe, .workbookNotWritten, .caseStoreNotWritten:
             return .cannotWrite
@@ -236,6 +242,8 @@ public enum RxBindError: Error, LocalizedError, Sendable {
             return localized(.storeDamaged, ["table": table])
         case .manifestUnreadable(let path):
             return localized(.manifestUnreadable, ["path": path])
+        case let .archiveUnusable(runID, problems):
+            return ArchiveProblem.message(runID: runID, problems: problems)
         case let .forceNotLatest(runID, latest):
             return localized(.runForceNotLatest, ["run": runID, "latest": latest])
         case let .earlierThanLatest(asOf, latest, latestAsOf):
@@ -244,6 +252,8 @@ public enum RxBindError: Error, LocalizedError, Sendable {
             return localized(.provinceConflict, ["given": given.name, "remembered": remembered.name])
         case .notAWorkspace(let path):
             return localized(.notAWorkspace, ["path": path])
+        case let .keepFolderRefused(folder, inside):
+            return localized(inside ? .auditKeepInsideWorkspace : .auditKeepNotEmpty, ["folder": folder])
         case let .unknownRun(runID, known):
             return known.isEmpty ? localized(.unknownRunNoRuns, ["run": runID])
                 : localized(.unknownRun, ["run": runID, "known": known.suffix(10).joined(separator: ", ")])

@@ -283,7 +283,9 @@ public enum FormCheck {
             report.findings = [.fingerprintMismatch(.located)]
                 + located(comparison, written: d.rows, form: form) + form.findings
         } catch {
-            report.findings = [.unreadable((error as? LocalizedError)?.errorDescription ?? String(describing: error))]
+            let detail = (error as? SpreadsheetReadError).map(SpreadsheetReadErrorText.describe)
+                ?? (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+            report.findings = [.unreadable(detail)]
         }
         return report
     }

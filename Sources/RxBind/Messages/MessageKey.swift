@@ -122,13 +122,108 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case auditRevertedSubject
     case auditRevertedDetail
     case auditRevertRecordMatches
-    case auditRevertRecordDiffers
     case auditNotIn
     case archiveIncomplete
+    case auditOutcomeOK
+    case auditOutcomeMismatch
+    case auditOutcomeMissing
+    case auditOutcomeUnreadable
+    case auditOutcomeNote
+    case auditSubjectInput
+    case auditRoleFailures
+    case auditRoleCertificates
+    case auditRoleRegistry
+    case auditAsCommitted
+    case auditManifestNotCommitted
+    case auditManifestUnreadable
+    case auditFileUnreadable
+    case auditNotFound
+    case auditShaMatches
+    case auditShaDiffers
+    case auditExtraFile
+    case auditPriorStateNotCommitted
+    case auditLinkSubject
+    case auditLinkFirstSubject
+    case auditLinkFromSubject
+    case auditLinkFirstOK
+    case auditLinkFirstNamesPrevious
+    case auditLinkOK
+    case auditLinkNotCommitted
+    case auditLinkPreviousMissing
+    case auditLinkPreviousChanged
+    case auditLinkFromMissing
+    case auditLinkFromBroken
+    case auditLinkFromOK
+    case auditRevertRecordMissing
+    case auditRevertRecordUnreadable
+    case auditRevertRecordFields
+    case auditStrayRun
+    case auditStrayReverted
+    case auditVerifyPassed
+    case auditVerifyFailed
+    case auditAllHeading
+    case auditAllRunOK
+    case auditAllRunFailed
+    case auditAllReverted
+    case auditAllStrays
+    case auditAllPassed
+    case auditAllFailed
+    case auditVersionNote
+    case auditIdentical
+    case auditRerunOnlyInRerun
+    case auditRerunOnlyInRun
+    case auditFirstDifferenceCell
+    case auditFirstDifferenceSheets
+    case auditFirstDifferencePart
+    case auditFirstDifferenceContainer
+    case auditFirstDifferenceColumn
+    case auditFirstDifferenceLine
+    case auditValueEmpty
+    case auditValueAbsent
+    case auditQuoted
+    case auditRunCopyUnreadable
+    case auditRerunCopyUnreadable
+    case auditRerunPassed
+    case auditRerunFailed
+    case auditKeptIn
+    case auditArchiveUnusable
+    case auditArchiveItemMissing
+    case auditArchiveItemDamaged
+    case auditArchiveItemUnreadable
+    case auditArchiveAdvice
+    case auditKeepNotEmpty
+    case auditKeepInsideWorkspace
+    case auditVerifyTargetBoth
+    case auditVerifyTargetNone
+    case runsHeaderRun
+    case runsHeaderAsOf
+    case runsHeaderStatus
+    case runsHeaderCases
+    case runsHeaderInvalid
+    case runsHeaderPortal
+    case runsHeaderIdentity
+    case runsHeaderLegacy
+    case runsHeaderNoQualification
+    case runsHeaderMissingRecord
+    case runsHeaderFormRows
+    case runsHeaderInputs
+    case runsStatusCommitted
+    case runsStatusReverted
+    case runsInput
+    case runsRevertedNote
+    case runsManifestProblem
+    case runsTotal
+    case runsNone
     case archiveDamaged
     case archivedPriorState
     case archivedTemplates
     case manifestUnreadable
+    case auditActionsIntact
+    case auditActionsUnreadableLine
+    case auditActionsBrokenChain
+    case auditActionsHeadMismatch
+    case auditActionsNotInStore
+    case auditActionsNotLogged
 
     // MARK: form check
     case formCheckHeading
@@ -178,6 +273,12 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case formCheckMissingParts
     case formCheckSummaryPassed
     case formCheckSummaryFailed
+    case workbookCannotOpen
+    case workbookNotZip
+    case workbookDamaged
+    case workbookMissingPart
+    case workbookMalformedPart
+    case workbookLimitExceeded
 
     // MARK: id check
 
@@ -234,6 +335,17 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case helpRevertRunID
     case helpRevertWhy
     case helpAllowRepeat
+    case helpAuditAbstract
+    case helpAuditVerifyAbstract
+    case helpAuditVerifyDiscussion
+    case helpAuditRerunAbstract
+    case helpAuditRerunDiscussion
+    case helpAuditRunID
+    case helpAuditAll
+    case helpAuditKeep
+    case helpRunsAbstract
+    case helpRunsDiscussion
+    case helpRunsFormat
     case helpRootAbstract
     case helpRootDiscussion
     case helpAsOf
