@@ -1,8 +1,9 @@
 #!/bin/sh
 # Installs the Debian packages rxbind needs, only those missing; a no-op when all are present.
 # Usage: scripts/deps.sh build   (what building and running needs)
-#        scripts/deps.sh test    (that, plus the tools the tests drive: LibreOffice, openpyxl, man, the packaging
-#                                 tools, systemd-analyze for checking the scheduling units)
+#        scripts/deps.sh test    (that, plus the tools the tests drive: LibreOffice with poppler's PDF tools and a
+#                                 Chinese font, openpyxl, man, the packaging tools, systemd-analyze for checking
+#                                 the scheduling units)
 #        scripts/deps.sh deb     (what `make deb` needs besides building: dpkg-shlibdeps)
 #        scripts/deps.sh bench   (what `make bench` needs besides building: GNU time, a C compiler, python3)
 # Works as root (CI) and through sudo (a developer's machine).
@@ -15,6 +16,10 @@ pkg-config --exists sqlite3 2>/dev/null || need="$need libsqlite3-dev"
 pkg-config --exists zlib 2>/dev/null || need="$need zlib1g-dev"
 if [ "$what" = test ]; then
     command -v soffice >/dev/null 2>&1 || need="$need libreoffice-calc-nogui"
+    # The print test converts the triage workbook to PDF and reads each page back with pdfinfo and pdftotext;
+    # without a Chinese font LibreOffice draws the Chinese text as boxes and pdftotext finds none of it.
+    command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
+    fc-list :lang=zh 2>/dev/null | grep -q . || need="$need fonts-wqy-zenhei"
     command -v man >/dev/null 2>&1 || need="$need man-db"
     command -v dpkg-deb >/dev/null 2>&1 || need="$need dpkg"
     # systemd-analyze verify checks docs/rxbind-nightly.*; a container image rarely has it, and it is

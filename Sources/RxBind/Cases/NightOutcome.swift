@@ -28,7 +28,6 @@ public struct Decision: Sendable {
     let firstSeen: CalendarDate
     let certificateNumbers: String
     let registrationNo: String
-    let guidance: String
     let otherNames: String
 }
 
@@ -59,7 +58,6 @@ public struct CaseOutcome: Sendable {
     public var firstSeen: CalendarDate { decision.firstSeen }
     /// No earlier night saw the case.
     public var isNew: Bool { decision.isNew }
-    public var guidance: String { decision.guidance }
     /// For an identity mismatch: the names the deciding rule found under the number (registry or certificate),
     /// the ones staff compare with the portal's.
     public var otherNames: String { decision.otherNames }
@@ -200,9 +198,6 @@ public struct NightOutcome: Sendable {
         var formRows: [FormRow] = []
         var tonight = Set<UInt64>()
         tonight.reserveCapacity(drafts.count)
-        // A handful of distinct texts serve every case: one copy each.
-        struct GuidanceKey: Hashable { let c: CaseClass, r: Reason, f: [Flag], on: CalendarDate? }
-        var guidance: [GuidanceKey: String] = [:]
 
         var known = 0
         var backlog = [Int](repeating: 0, count: CaseClass.allCases.count)
@@ -250,20 +245,11 @@ public struct NightOutcome: Sendable {
             if verdict.caseClass == .legacyID15 {
                 legacy += records.filter { draft.nameKey.matches($0.nameKey) }
             }
-            let text: String
-            let key = GuidanceKey(c: verdict.caseClass, r: verdict.reason, f: flags, on: requestedOn)
-            if let cached = guidance[key] {
-                text = cached
-            } else {
-                text = templates.guidance.text(for: verdict.caseClass, reason: verdict.reason, flags: flags,
-                                               requestedOn: requestedOn)
-                guidance[key] = text
-            }
             decisions.append(Decision(
                 rule: UInt8(verdict.rule), caseClass: verdict.caseClass, reason: verdict.reason,
                 flagSet: FlagSet(flags), action: action, isNew: before == nil, requestedOn: requestedOn,
                 firstSeen: firstSeen, certificateNumbers: matching.map(\.number).joined(separator: "|"),
-                registrationNo: records.first?.registrationNo ?? "", guidance: text, otherNames: otherNames))
+                registrationNo: records.first?.registrationNo ?? "", otherNames: otherNames))
         }
 
         var carried: [CarriedCase] = []

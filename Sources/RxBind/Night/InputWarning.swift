@@ -29,14 +29,4 @@ public struct InputWarning: Sendable, Hashable {
         case .otherProvince: return "OTHER_PROVINCE"
         }
     }
-
-    /// What it means, for the workbook (it may show the value: spreadsheets carry the data).
-    public var detail: String {
-        switch kind {
-        case .unusableID(let p): return "身份证号无法使用，已跳过（\(p.code)）"
-        case .unknownCertificateStatus(let v): return "证书状态“\(v)”无法识别，按有效处理"
-        case .unreadableDate(let field, let v): return "\(field)“\(v)”无法识别，已忽略"
-        case .otherProvince(let v): return "省份为“\(v)”，不是本省"
-        }
-    }
 }

@@ -105,7 +105,7 @@ public struct NightExecution: Sendable {
         } ?? []
         let triage = TriageWorkbook(runID: runID, asOf: asOf, province: choice.province, night: night, prior: prior,
                                     outcome: outcome, warnings: warnings, templatesSHA256: templates.sha256,
-                                    formFiles: parts.map(\.fileName))
+                                    formFiles: parts.map(\.fileName), guidance: templates.guidance)
         try FileSystem.makeDirectory(scratch)
         do {
             let written = try Timings.measure("write outputs") {

@@ -34,15 +34,23 @@ public struct Guidance: Sendable {
         alreadyRequested = try r.string(root, "already_requested", path: "already_requested")
     }
 
-    /// The text for a case: its reason's text (or its class's), then each flag's in alphabetical order, then — for
-    /// a case requested on an earlier night — when it was requested.
-    public func text(for caseClass: CaseClass, reason: Reason, flags: [Flag], requestedOn: CalendarDate?) -> String {
-        var parts = [reasons[reason] ?? classes[caseClass] ?? ""]
-        for f in flags.sorted() { if let t = self.flags[f], !t.isEmpty { parts.append(t) } }
-        if let date = requestedOn {
-            parts.append(alreadyRequested.replacingOccurrences(of: "{requested_on}", with: date.iso))
-        }
-        return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-            .joined(separator: "\n")
+    /// The class's own text.
+    public func text(for caseClass: CaseClass) -> String { Self.trimmed(classes[caseClass] ?? "") }
+
+    /// The reason's more precise text, or nil when the template has none (its class's text then applies).
+    public func text(for reason: Reason) -> String? { reasons[reason].map(Self.trimmed).flatMap { $0.isEmpty ? nil : $0 } }
+
+    /// The flag's text, or nil when the template leaves it empty (it then adds nothing).
+    public func text(for flag: Flag) -> String? { flags[flag].map(Self.trimmed).flatMap { $0.isEmpty ? nil : $0 } }
+
+    /// The text for a case requested on an earlier night, `{requested_on}` replaced by `requestedOn` (a date, or
+    /// words pointing to where the date is shown).
+    public func alreadyRequestedText(requestedOn: String) -> String {
+        Self.trimmed(alreadyRequested.replacingOccurrences(of: "{requested_on}", with: requestedOn))
     }
+
+    /// Whether the already-requested text names the date (`{requested_on}`); a province may have removed it.
+    public var alreadyRequestedNamesTheDate: Bool { alreadyRequested.contains("{requested_on}") }
+
+    private static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -14,17 +14,6 @@ public enum CaseClass: String, Sendable, Codable, CaseIterable, Comparable {
     /// The class code.
     public var code: String { rawValue }
 
-    /// The Chinese label staff read in the workbook.
-    public var label: String {
-        switch self {
-        case .portalAccount: return "门户账号问题"
-        case .identityMismatch: return "身份信息不一致"
-        case .legacyID15: return "注册系统为15位身份证号"
-        case .noQualification: return "无执业药师资格"
-        case .missingRegistryRecord: return "注册系统无记录"
-        }
-    }
-
     /// What staff do next, as `cases.csv` names it (before the resend rule refines an addition request).
     public var action: CaseAction {
         switch self {

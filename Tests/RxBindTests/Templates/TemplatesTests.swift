@@ -23,13 +23,14 @@ import TestSupport
         #expect(t.form.columns.map(\.heading) == FormField.allCases.map(\.defaultHeading))
         #expect(t.form.footer.map(\.label) == ["省局审核意见", "经办人", "联系电话", "日期"])
         #expect(t.form.applicant(for: Province(named: "江西")!) == "江西省药品监督管理局")
-        let text = t.guidance.text(for: .portalAccount, reason: .registryMatches, flags: [.accountLevel2], requestedOn: nil)
-        #expect(text.contains("CTID"))
-        #expect(text.contains("三级"))
-        let noQual = t.guidance.text(for: .noQualification, reason: .notInRoster, flags: [], requestedOn: nil)
+        #expect(t.guidance.text(for: .portalAccount).contains("CTID"))
+        #expect(t.guidance.text(for: .accountLevel2)?.contains("三级") == true)
+        #expect(t.guidance.text(for: .registryMatches) == nil, "the class's text applies")
+        let noQual = t.guidance.text(for: .noQualification)
         #expect(noQual.contains("中国人事考试网") && noQual.contains("2016"))
-        #expect(t.guidance.text(for: .missingRegistryRecord, reason: .certificateValidNotRegistered, flags: [],
-                                requestedOn: CalendarDate(year: 2026, month: 11, day: 1)).contains("2026-11-01"))
+        #expect(t.guidance.text(for: .certificateRevoked)?.contains("撤销") == true)
+        #expect(t.guidance.alreadyRequestedNamesTheDate)
+        #expect(t.guidance.alreadyRequestedText(requestedOn: "2026-11-01") == "已于2026-11-01报送添加申请，请等待国家中心处理，暂勿重复报送。")
     }
 
     @Test func theBundleRoundTripsAndItsHashFollowsTheBytes() throws {
@@ -87,6 +88,22 @@ import TestSupport
                 Issue.record("\(error)"); return
             }
         }
+    }
+
+    @Test func aProvincesEditedGuidanceKeepsItsFormat() throws {
+        // Texts as literal blocks, an emptied flag text, no date in the already-requested text: all still valid.
+        let dir = try copyOfDefaults()
+        try edit(dir, "guidance.yaml") {
+            $0.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix("  RARE_CHARACTER:") ? "  RARE_CHARACTER: \"\"" : String($0) }.joined(separator: "\n")
+                .replacingOccurrences(of: "  NO_QUALIFICATION: >-\n", with: "  NO_QUALIFICATION: |\n    第一行\n")
+                .replacingOccurrences(of: "already_requested: 已于{requested_on}报送", with: "already_requested: 已报送")
+        }
+        let g = try Templates(directory: dir.path).guidance
+        #expect(g.text(for: .rareCharacter) == nil, "an empty flag text adds nothing")
+        #expect(g.text(for: .noQualification).hasPrefix("第一行\n资格证书库中"))
+        #expect(!g.alreadyRequestedNamesTheDate)
+        #expect(g.alreadyRequestedText(requestedOn: "2026-11-01") == "已报送添加申请，请等待国家中心处理，暂勿重复报送。")
     }
 
     @Test func anAddedFooterLineAndARenamedHeadingAreAccepted() throws {

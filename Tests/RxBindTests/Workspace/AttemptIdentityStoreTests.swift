@@ -50,7 +50,7 @@ import TestSupport
                               from15Digits: false)
         let decision = Decision(rule: 5, caseClass: .noQualification, reason: .notInRoster, flagSet: FlagSet([]),
                                 action: .checkQualification, isNew: false, requestedOn: nil, firstSeen: d1,
-                                certificateNumbers: "", registrationNo: "", guidance: "", otherNames: "")
+                                certificateNumbers: "", registrationNo: "", otherNames: "")
         return (CaseOutcome(draft: draft, decision: decision), keys[...])
     }
 
