@@ -8,6 +8,8 @@ public struct Chart: Hashable, Sendable {
         case column
         /// A pie; only its first series is drawn.
         case pie
+        /// Lines, one per series, over the categories.
+        case line
     }
 
     /// One data series.

@@ -157,6 +157,7 @@ extension Workbook {
         case .bar: type = LXW_CHART_BAR
         case .column: type = LXW_CHART_COLUMN
         case .pie: type = LXW_CHART_PIE
+        case .line: type = LXW_CHART_LINE
         }
         // > The workbook_add_chart() function creates a new chart object that can be added to a worksheet
         guard let cChart = workbook_add_chart(openHandle(), UInt8(type.rawValue)) else {

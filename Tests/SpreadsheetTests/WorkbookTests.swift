@@ -165,7 +165,7 @@ func makeWorkbook(_ directory: TemporaryDirectory, name: String = "out.xlsx",
         ])
     }
 
-    @Test(arguments: [Chart.Kind.column, .bar, .pie])
+    @Test(arguments: [Chart.Kind.column, .bar, .pie, .line])
     func theChartIsStoredAndReferenced(kind: Chart.Kind) throws {
         let directory = try TemporaryDirectory("chart")
         let closed = try writeStaffSample(to: directory.file("staff.xlsx"), temporaryDirectory: directory.path,
@@ -173,9 +173,9 @@ func makeWorkbook(_ directory: TemporaryDirectory, name: String = "out.xlsx",
         let reader = try WorkbookReader(path: closed.path)
         #expect(reader.partNames.contains("xl/charts/chart1.xml"))
         let chartXML = try partXML("xl/charts/chart1.xml", of: closed.path)
-        let plot = switch kind { case .pie: "<c:pieChart>"; case .bar, .column: "<c:barChart>" }
+        let plot = switch kind { case .pie: "<c:pieChart>"; case .bar, .column: "<c:barChart>"; case .line: "<c:lineChart>" }
         #expect(chartXML.contains(plot))
-        if kind != .pie { #expect(chartXML.contains(kind == .bar ? #"<c:barDir val="bar"/>"# : #"<c:barDir val="col"/>"#)) }
+        if kind == .bar || kind == .column { #expect(chartXML.contains(kind == .bar ? #"<c:barDir val="bar"/>"# : #"<c:barDir val="col"/>"#)) }
         #expect(chartXML.contains("<c:f>'汇总'!$A$2:$A$4</c:f>"))
         #expect(chartXML.contains("<c:f>'汇总'!$B$2:$B$4</c:f>"))
         #expect(try partXML("xl/worksheets/sheet1.xml", of: closed.path).contains(#"<drawing r:id="rId1"/>"#))

@@ -99,7 +99,8 @@ import TestSupport
         let run = try Self.specRun(dir)
         let book = try WorkbookReader(path: run + "/triage.xlsx")
         #expect(book.sheets.map(\.name) == ["概览", "门户账号问题", "身份信息不一致", "注册系统为15位身份证号", "无执业药师资格",
-                                             "注册系统无记录", "15位号码升级清单", "无效行", "警告", "遗留未结", "已解决"])
+                                             "注册系统无记录", "15位号码升级清单", "无效行", "警告", "遗留未结", "休眠", "已结案", "已解决",
+                                             "趋势"])
         #expect(book.partNames.contains { $0.hasPrefix("xl/charts/chart") })
         #expect(book.partNames.contains("xl/sharedStrings.xml"))
         let cases = try NightFiles.records(run + "/cases.csv")

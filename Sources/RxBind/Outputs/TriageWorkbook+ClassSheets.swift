@@ -5,6 +5,8 @@ extension TriageWorkbook {
     enum Field {
         case id, name, reason, flags, attempts, firstSeen, phone, message, otherNames, registryID, registrationNo
         case certificateNumbers, requestedOn, action
+        /// What staff recorded on the case before tonight (SPEC §14): only on a sheet where some case has notes.
+        case staffNotes
 
         var heading: String {
             switch self {
@@ -22,6 +24,7 @@ extension TriageWorkbook {
             case .certificateNumbers: return "证书编号"
             case .requestedOn: return "已申请日期"
             case .action: return "处理动作"
+            case .staffNotes: return "工作人员备注"
             }
         }
 
@@ -40,6 +43,7 @@ extension TriageWorkbook {
             case .otherNames, .certificateNumbers: return 18
             case .registrationNo: return 20
             case .action: return 28
+            case .staffNotes: return 30
             }
         }
 
@@ -48,7 +52,7 @@ extension TriageWorkbook {
         /// combination.)
         var wraps: Bool {
             switch self {
-            case .name, .flags, .message, .otherNames, .registrationNo, .certificateNumbers: return true
+            case .name, .flags, .message, .otherNames, .registrationNo, .certificateNumbers, .staffNotes: return true
             case .id, .reason, .attempts, .firstSeen, .phone, .registryID, .requestedOn, .action: return false
             }
         }
@@ -56,7 +60,7 @@ extension TriageWorkbook {
 
     /// The columns of a class's sheet: what staff need for that class, the action last. Fewer columns where a
     /// class needs fewer keeps a national-scale workbook (millions of cells) within the spreadsheet stage's budget.
-    static func fields(for cls: CaseClass) -> [Field] {
+    static func fields(for cls: CaseClass, withNotes: Bool = false) -> [Field] {
         let specific: [Field]
         switch cls {
         case .portalAccount: specific = [.message, .registrationNo]
@@ -66,6 +70,7 @@ extension TriageWorkbook {
         case .missingRegistryRecord: specific = [.certificateNumbers, .requestedOn]
         }
         return [.id, .name, .reason, .flags, .attempts, .firstSeen, .phone] + specific + [.action]
+            + (withNotes ? [.staffNotes] : [])
     }
 
     /// One class's sheet: its cases, and what its guidance block covers.
@@ -79,9 +84,13 @@ extension TriageWorkbook {
         var flags = FlagSet(rawValue: 0)
         /// Some case was already requested on an earlier night.
         var alreadyRequested = false
+        /// Some case carries staff notes from before tonight.
+        var hasNotes = false
+
+        var fields: [Field] { TriageWorkbook.fields(for: caseClass, withNotes: hasNotes) }
 
         /// The cells the sheet will hold, roughly: for choosing the workbook's mode.
-        var cellCount: Int { (indices.count + 1) * TriageWorkbook.fields(for: caseClass).count + 30 }
+        var cellCount: Int { (indices.count + 1) * fields.count + 30 }
     }
 
     /// The class sheets, in class order, from one pass over tonight's cases.
@@ -94,6 +103,7 @@ extension TriageWorkbook {
             groups[k].reasons[reasons.firstIndex(of: c.reason)!] = true
             groups[k].flags.formUnion(c.flagSet)
             if c.action == .alreadyRequested { groups[k].alreadyRequested = true }
+            if !c.isNew, prior.records[c.id.packed]?.notes.isEmpty == false { groups[k].hasNotes = true }
         }
         return groups
     }
@@ -124,7 +134,7 @@ extension TriageWorkbook {
     /// row, and only the columns whose text varies are measured for the row's height.
     func writeClassSheet(_ group: ClassGroup, into book: inout Workbook, _ f: Formats,
                          _ texts: inout CaseTexts) throws {
-        let fields = Self.fields(for: group.caseClass)
+        let fields = group.fields
         let widths = fields.map(\.width)
         let sheet = try book.addWorksheet(named: group.caseClass.workbookLabel)
         for (i, w) in widths.enumerated() { try book.setColumnWidth(w, columns: i...i, sheet: sheet) }
@@ -139,15 +149,19 @@ extension TriageWorkbook {
             let c = outcome.cases[index]
             y += 1
             var lines = 1
+            let notes = group.hasNotes ? Self.staffNotesText(prior.records[c.id.packed]?.notes ?? []) : ""
             for x in measured {
                 let field = fields[x]
+                let text = field == .staffNotes ? notes : field == .flags ? "" : texts.value(field, of: c)
                 lines = max(lines, field == .flags ? texts.flagLines(c.flagSet)
-                                                   : TextLayout.lineCount(texts.value(field, of: c), columnWidth: widths[x]))
+                                                   : TextLayout.lineCount(text, columnWidth: widths[x]))
             }
             if lines > 1 { try book.setRow(y, sheet: sheet, height: TextLayout.rowHeight(lines: lines)) }
             for (x, field) in fields.enumerated() {
                 if field == .attempts {
                     try book.write(integer: c.attempts, sheet: sheet, row: y, column: x, format: f.number)
+                } else if field == .staffNotes {
+                    try book.write(notes, sheet: sheet, row: y, column: x, format: formats[x])
                 } else {
                     try book.write(texts.value(field, of: c), sheet: sheet, row: y, column: x, format: formats[x])
                 }
@@ -201,6 +215,7 @@ extension TriageWorkbook {
             case .certificateNumbers: return c.certificateNumbers
             case .requestedOn: return c.requestedOn.map { date($0) } ?? ""
             case .action: return c.action.workbookLabel
+            case .staffNotes: return ""  // from the prior state, written by the sheet itself
             }
         }
 

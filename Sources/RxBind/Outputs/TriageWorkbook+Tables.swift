@@ -73,13 +73,44 @@ extension TriageWorkbook {
         tables.append(Table(
             name: "遗留未结",
             columns: [C("身份证号码", 21), C("姓名", 12, wraps: true), C("类别", 24, wraps: true), C("原因", 34, wraps: true),
-                      C("首次出现", 12), C("最近出现", 12), C("已开放天数", 10), C("累计尝试", 9), C("最近申请日期", 12)],
+                      C("首次出现", 12), C("最近出现", 12), C("已开放天数", 10), C("累计尝试", 9), C("最近申请日期", 12),
+                      C("工作人员备注", 30, wraps: true)],
             rowCount: carried.count,
             row: { i in
                 let r = carried[i].record
                 return [.text(r.id.text), .text(r.name), .text(r.caseClass.workbookLabel), .text(r.reason.workbookLabel),
                         .text(r.firstSeen.iso), .text(r.lastSeen.iso), .number(carried[i].ageDays), .number(r.attempts),
-                        .text(r.lastRequested?.iso ?? "")]
+                        .text(r.lastRequested?.iso ?? ""), .text(Self.staffNotesText(r.notes))]
+            }))
+        // SPEC §14: dormant cases leave the carried-over list for a sheet of their own.
+        let dormant = outcome.dormant
+        let asOf = self.asOf
+        tables.append(Table(
+            name: "休眠",
+            columns: [C("身份证号码", 21), C("姓名", 12, wraps: true), C("类别", 24, wraps: true), C("原因", 34, wraps: true),
+                      C("首次出现", 12), C("最近出现", 12), C("无新尝试天数", 12), C("累计尝试", 9),
+                      C("今晚转为休眠", 12), C("工作人员备注", 30, wraps: true)],
+            rowCount: dormant.count,
+            row: { i in
+                let r = dormant[i].record
+                return [.text(r.id.text), .text(r.name), .text(r.caseClass.workbookLabel), .text(r.reason.workbookLabel),
+                        .text(r.firstSeen.iso), .text(r.lastSeen.iso), .number(asOf.days(since: r.lastSeen)),
+                        .number(r.attempts), .text(dormant[i].becameDormant ? "是" : ""), .text(Self.staffNotesText(r.notes))]
+            }))
+        // Cases staff closed that stayed closed tonight: off the carried-over list, kept in view with the reason.
+        let closed = closedCases
+        tables.append(Table(
+            name: "已结案",
+            columns: [C("身份证号码", 21), C("姓名", 12, wraps: true), C("类别", 24, wraps: true), C("首次出现", 12),
+                      C("最近出现", 12), C("结案日期", 12), C("结案原因", 30, wraps: true),
+                      C("工作人员备注", 30, wraps: true)],
+            rowCount: closed.count,
+            row: { i in
+                let r = closed[i]
+                let close = r.notes.last { $0.kind == .close }
+                return [.text(r.id.text), .text(r.name), .text(r.caseClass.workbookLabel), .text(r.firstSeen.iso),
+                        .text(r.lastSeen.iso), .text(close?.date.iso ?? ""), .text(close?.text ?? ""),
+                        .text(Self.staffNotesText(r.notes.filter { $0.kind == .note }))]
             }))
         let resolved = outcome.resolved
         tables.append(Table(
@@ -94,6 +125,18 @@ extension TriageWorkbook {
                         .text(r.registry.registrationNo), .text(r.registry.employer)]
             }))
         return tables
+    }
+
+    /// The closed cases that are not tonight's (a closed case failing again tonight is open again), in ID order.
+    var closedCases: [CaseRecord] {
+        let tonight = Set(outcome.cases.map(\.id.packed))
+        return prior.records.values.filter { $0.status == .closed && !tonight.contains($0.id.packed) }
+            .sorted { $0.id < $1.id }
+    }
+
+    /// Staff notes and closes, oldest first, one per line: `2026-12-03 结案：本人不是执业药师`.
+    static func staffNotesText(_ notes: [CaseRecord.StaffNote]) -> String {
+        notes.map { "\($0.date.iso) \($0.kind == .close ? "结案" : "备注")：\($0.text)" }.joined(separator: "\n")
     }
 
     /// Writes a table's sheet: the heading row, then each row as high as its longest wrapped text needs.

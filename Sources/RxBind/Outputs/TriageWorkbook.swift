@@ -1,9 +1,9 @@
 import Foundation
 import Spreadsheet
 
-/// `triage.xlsx`, the staff workbook (SPEC §6 item 2, §12): a summary, one sheet per class with its guidance once
-/// above the table, the 15-digit upgrade worklist, invalid rows with what to do about them, warnings, carried-over
-/// and resolved cases.
+/// `triage.xlsx`, the staff workbook (SPEC §6 item 2, §12, §14): a summary, one sheet per class with its guidance
+/// once above the table, the 15-digit upgrade worklist, invalid rows with what to do about them, warnings,
+/// carried-over, dormant, closed and resolved cases with staff notes, and the trend of the nights.
 ///
 /// The workbook is Chinese whatever the environment (WorkbookLabels.swift); codes stay in the CSV files and the
 /// manifest. Every sheet prints: A4 landscape, one page wide, its heading row on every page, the sheet's name and
@@ -34,7 +34,7 @@ public struct TriageWorkbook: Sendable {
         let groups = classGroups
         let tables = self.tables
         let cells = groups.reduce(0) { $0 + $1.cellCount }
-            + tables.reduce(0) { $0 + ($1.rowCount + 1) * $1.columns.count } + 200
+            + tables.reduce(0) { $0 + ($1.rowCount + 1) * $1.columns.count } + 200 + 20 * prior.trend.count
         let constantMemory = cells > TriageWorkbook.standardModeCellLimit
         var book = try Workbook(
             path: path,
@@ -49,6 +49,7 @@ public struct TriageWorkbook: Sendable {
         var texts = CaseTexts()
         for group in groups { try writeClassSheet(group, into: &book, formats, &texts) }
         for table in tables { try write(table, into: &book, formats) }
+        try writeTrend(into: &book, formats)
         try book.activate(sheet: summary)
         let closing = Timings.begin("  close \(FileSystem.lastComponent(of: path))")
         _ = try book.close()
