@@ -18,7 +18,8 @@ public struct FlagSet: OptionSet, Sendable, Hashable {
 /// What the rules and the resend rule decided for a case: kept beside its ``CaseDraft`` rather than copied into a
 /// new record with it (a national night has a million cases; both copies at once cost a hundred megabytes).
 public struct Decision: Sendable {
-    let rule: UInt8
+    /// Which records the deciding rule compared (the registry's in the ID form it holds, or the certificates).
+    let compared: ComparedRecords
     let caseClass: CaseClass
     let reason: Reason
     let flagSet: FlagSet
@@ -43,8 +44,7 @@ public struct CaseOutcome: Sendable {
     public var message: String { draft.message }
     /// Tonight's attempts.
     public var attempts: Int { draft.attempts }
-    /// The deciding rule's number, class and reason.
-    public var rule: Int { Int(decision.rule) }
+    /// The deciding rule's class and reason.
     public var caseClass: CaseClass { decision.caseClass }
     public var reason: Reason { decision.reason }
     public var flagSet: FlagSet { decision.flagSet }
@@ -64,13 +64,13 @@ public struct CaseOutcome: Sendable {
     /// Flags, alphabetical.
     public var flags: [Flag] { flagSet.flags }
 
-    /// The ID as the registry holds it: the 18 digits for rules 1–2, the 15-digit form for rules 3–4, empty
-    /// without a registry record.
+    /// The ID as the registry holds it — the 18 digits, or the 15-digit form the deciding rule found it under —
+    /// empty when the rule compared no registry record.
     public var registryID: String {
-        switch rule {
-        case 1, 2: return id.text
-        case 3, 4: return id.fifteenDigitForm ?? id.text
-        default: return ""
+        switch decision.compared {
+        case .registry18: return id.text
+        case .registry15: return id.fifteenDigitForm ?? id.text
+        case .none, .certificates: return ""
         }
     }
 }
@@ -176,42 +176,74 @@ public struct NightOutcome: Sendable {
         return counts
     }
 
-    /// Decides tonight's cases, the resend rule, and the resolution of absent open cases (SPEC §4–§5).
+    /// Decides tonight's cases, the resend rule, and what becomes of the absent ones — resolved, carried over,
+    /// dormant (SPEC §4, §5, §14).
     ///
     /// - Parameters:
-    ///   - drafts: tonight's cases, sorted by ID.
+    ///   - night: tonight's cases, sorted by ID, with their attempts' keys.
     ///   - prior: the workspace's cases before tonight, by packed ID.
     public static func decide(_ night: NightCases, roster: Roster, registry: Registry,
                               prior: [UInt64: CaseRecord], asOf: CalendarDate, dormantAfter: Int,
-                              resendAfter: Int, templates: Templates) -> NightOutcome {
-        // A case that is not open (resolved, closed by staff, dormant) and whose every attempt tonight repeats one
-        // already recorded (an overlapping export) has nothing new: it is not tonight's work, and is treated as
-        // absent (SPEC §11, §14).
+                              resendAfter: Int) -> NightOutcome {
+        let drafts = tonightsWork(night, prior: prior)
+        var tonight = Tonight(asOf: asOf, resendAfter: resendAfter, capacity: drafts.count)
+        for draft in drafts {
+            let before = prior[draft.id.packed]
+            if let keys = before?.attemptKeys, !keys.isEmpty {
+                tonight.repeated += night.keys(of: draft).count { contains(sorted: keys, $0) }
+            }
+            tonight.decide(draft, before: before, registry: registry, roster: roster)
+        }
+        var absent = Absent(backlog: tonight.backlog)
+        for key in prior.keys.sorted() where !tonight.ids.contains(key) {
+            absent.settle(prior[key]!, registry: registry, asOf: asOf, dormantAfter: dormantAfter)
+        }
+        return NightOutcome(cases: CaseList(drafts: drafts, decisions: tonight.decisions, attemptKeys: night.attemptKeys),
+                            carriedOver: absent.carried, dormant: absent.dormant, resolved: absent.resolved,
+                            formRows: tonight.formRows, legacyWorklist: tonight.legacy,
+                            repeatedRows: night.rows - night.attemptKeys.count + tonight.repeated,
+                            backlog: absent.backlog)
+    }
+
+    /// Tonight's cases, without those that are not open (resolved, closed by staff, dormant) and whose every attempt
+    /// tonight repeats one already recorded (an overlapping export): they have nothing new, are not tonight's work,
+    /// and are treated as absent (SPEC §11, §14).
+    static func tonightsWork(_ night: NightCases, prior: [UInt64: CaseRecord]) -> [CaseDraft] {
         func hasNothingNew(_ d: CaseDraft) -> Bool {
             guard let before = prior[d.id.packed], before.status != .open, !before.attemptKeys.isEmpty else { return false }
             return night.keys(of: d).allSatisfy { contains(sorted: before.attemptKeys, $0) }
         }
-        let drafts = night.drafts.contains(where: hasNothingNew) ? night.drafts.filter { !hasNothingNew($0) } : night.drafts
-        var decisions: [Decision] = []
-        decisions.reserveCapacity(drafts.count)
-        var legacy: [RegistryRecord] = []
-        var formRows: [FormRow] = []
-        var tonight = Set<UInt64>()
-        tonight.reserveCapacity(drafts.count)
+        // Filtering copies a million drafts on a national night: only when some case is left out.
+        return night.drafts.contains(where: hasNothingNew) ? night.drafts.filter { !hasNothingNew($0) } : night.drafts
+    }
 
-        var known = 0
+    /// What tonight's cases add up to, case by case.
+    struct Tonight {
+        let asOf: CalendarDate
+        let resendAfter: Int
+        var decisions: [Decision] = []
+        var ids = Set<UInt64>()
+        var formRows: [FormRow] = []
+        var legacy: [RegistryRecord] = []
+        /// Tonight's cases per class, in ``CaseClass`` order (all are open after tonight).
         var backlog = [Int](repeating: 0, count: CaseClass.allCases.count)
-        for draft in drafts {
-            tonight.insert(draft.id.packed)
-            let before = prior[draft.id.packed]
-            if let keys = before?.attemptKeys, !keys.isEmpty {
-                known += night.keys(of: draft).count { contains(sorted: keys, $0) }
-            }
+        /// Rows repeating an attempt recorded on an earlier night.
+        var repeated = 0
+
+        init(asOf: CalendarDate, resendAfter: Int, capacity: Int) {
+            self.asOf = asOf
+            self.resendAfter = resendAfter
+            decisions.reserveCapacity(capacity)
+            ids.reserveCapacity(capacity)
+        }
+
+        /// Classifies one case, applies the resend rule, and takes its form rows and worklist records.
+        mutating func decide(_ draft: CaseDraft, before: CaseRecord?, registry: Registry, roster: Roster) {
+            ids.insert(draft.id.packed)
             let evidence = Evidence(name: draft.nameKey, registry: registry.records(for: draft.id),
                                     certificates: roster.certificates(for: draft.id), asOf: asOf)
-            let (verdict, flagSet) = Classifier.classify(evidence, accountLevel2: draft.accountLevel2,
-                                                         from15Digits: draft.from15Digits)
-            let flags = flagSet.sorted()
+            let (verdict, flags) = Classifier.classify(evidence, accountLevel2: draft.accountLevel2,
+                                                       from15Digits: draft.from15Digits)
             backlog[CaseClass.allCases.firstIndex(of: verdict.caseClass)!] += 1
             var action = verdict.caseClass.action
             var requestedOn: CalendarDate? = nil
@@ -229,39 +261,40 @@ public struct NightOutcome: Sendable {
                         annotationExpired: c.annotationExpires.map { $0 < asOf } ?? false))
                 }
             }
-            let records: [RegistryRecord]
-            switch verdict.rule {
-            case 1, 2: records = evidence.r18
-            case 3, 4: records = evidence.r15
-            default: records = []
-            }
-            let firstSeen = before?.firstSeen ?? asOf
-            var otherNames = ""
-            if verdict.caseClass == .identityMismatch {
-                let names = verdict.rule == 8 ? evidence.validCertificates.map(\.name) : records.map(\.name)
-                var seen = Set<String>()
-                otherNames = names.filter { seen.insert($0).inserted }.joined(separator: "、")
-            }
+            let records = verdict.compared.registryRecords(in: evidence)
             if verdict.caseClass == .legacyID15 {
                 legacy += records.filter { draft.nameKey.matches($0.nameKey) }
             }
+            var otherNames = ""
+            if verdict.caseClass == .identityMismatch {
+                var seen = Set<String>()
+                otherNames = verdict.compared.names(in: evidence).filter { seen.insert($0).inserted }.joined(separator: "、")
+            }
             decisions.append(Decision(
-                rule: UInt8(verdict.rule), caseClass: verdict.caseClass, reason: verdict.reason,
+                compared: verdict.compared, caseClass: verdict.caseClass, reason: verdict.reason,
                 flagSet: FlagSet(flags), action: action, isNew: before == nil, requestedOn: requestedOn,
-                firstSeen: firstSeen, certificateNumbers: matching.map(\.number).joined(separator: "|"),
+                firstSeen: before?.firstSeen ?? asOf, certificateNumbers: matching.map(\.number).joined(separator: "|"),
                 registrationNo: records.first?.registrationNo ?? "", otherNames: otherNames))
         }
+    }
 
+    /// What becomes of the earlier nights' cases absent tonight.
+    struct Absent {
         var carried: [CarriedCase] = []
         var dormant: [CarriedCase] = []
         var resolved: [ResolvedCase] = []
-        for key in prior.keys.sorted() where !tonight.contains(key) {
-            let record = prior[key]!
-            guard record.status == .open || record.status == .dormant else { continue }
+        /// The open backlog per class: tonight's, then the carried-over cases'.
+        var backlog: [Int]
+
+        /// An open or dormant case absent tonight: resolved when tonight's registry holds it under its 18-digit
+        /// number with a matching name; else dormant once it has had no new attempt for `dormantAfter` days; else
+        /// carried over. Resolved and closed cases stay as they are.
+        mutating func settle(_ record: CaseRecord, registry: Registry, asOf: CalendarDate, dormantAfter: Int) {
+            guard record.status == .open || record.status == .dormant else { return }
             let name = NameKey(normalized: record.name)
             if let match = registry.records(for: record.id).first(where: { !$0.heldAs15 && name.matches($0.nameKey) }) {
                 resolved.append(ResolvedCase(record: record, registry: match))
-                continue
+                return
             }
             let age = asOf.days(since: record.firstSeen)
             if record.status == .dormant {
@@ -273,11 +306,6 @@ public struct NightOutcome: Sendable {
                 backlog[CaseClass.allCases.firstIndex(of: record.caseClass)!] += 1
             }
         }
-
-        return NightOutcome(cases: CaseList(drafts: drafts, decisions: decisions, attemptKeys: night.attemptKeys),
-                            carriedOver: carried, dormant: dormant, resolved: resolved, formRows: formRows,
-                            legacyWorklist: legacy, repeatedRows: night.rows - night.attemptKeys.count + known,
-                            backlog: backlog)
     }
 
     /// The case records to write back — tonight's cases, the resolved ones and those that went dormant — in ID

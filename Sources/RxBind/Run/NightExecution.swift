@@ -85,8 +85,7 @@ public struct NightExecution: Sendable {
                                         mentions: night.provinceMentions)
         let outcome = Timings.measure("classify") {
             NightOutcome.decide(night.cases, roster: night.roster, registry: night.registry,
-                                prior: prior.records, asOf: asOf, dormantAfter: dormantAfter, resendAfter: resendAfter,
-                                templates: templates)
+                                prior: prior.records, asOf: asOf, dormantAfter: dormantAfter, resendAfter: resendAfter)
         }
         night.roster = Roster()
         night.registry = Registry()

@@ -99,22 +99,54 @@ public struct Evidence: Sendable {
     }
 }
 
+/// The records a rule compared the case with — which tells what the outputs show beside the verdict: the
+/// registry's number and registration for a registry rule (in the ID form the registry holds), the names staff
+/// compare for a mismatch.
+public enum ComparedRecords: UInt8, Sendable {
+    /// None (no certificate at all, or only revoked ones).
+    case none
+    /// The registry records holding the 18-digit number (R18).
+    case registry18
+    /// The registry records holding its 15-digit form (R15).
+    case registry15
+    /// The valid certificates (C).
+    case certificates
+
+    /// Of the evidence, the registry records compared (none for a certificate rule).
+    func registryRecords(in e: Evidence) -> [RegistryRecord] {
+        switch self {
+        case .registry18: return e.r18
+        case .registry15: return e.r15
+        case .none, .certificates: return []
+        }
+    }
+
+    /// The display names of the records compared.
+    func names(in e: Evidence) -> [String] {
+        self == .certificates ? e.validCertificates.map(\.name) : registryRecords(in: e).map(\.name)
+    }
+}
+
 /// A rule's decision.
 public struct Verdict: Sendable {
-    /// The rule's number in SPEC §4's table.
+    /// The rule's number in SPEC §4's table (for tests and messages; consumers read ``compared``, never the number).
     public let rule: Int
     public let caseClass: CaseClass
     public let reason: Reason
+    /// Which records the rule compared the case with, decided by the rule itself.
+    public let compared: ComparedRecords
     /// The records' names the rule compared with the case's (for `RARE_CHARACTER`).
     public let comparedNames: [NameKey]
     /// Flags the rule itself raises (`ANNOTATION_EXPIRED`).
     public let flags: Set<Flag>
 
-    init(rule: Int, _ caseClass: CaseClass, _ reason: Reason, compared: [NameKey] = [], flags: Set<Flag> = []) {
+    init(rule: Int, _ caseClass: CaseClass, _ reason: Reason, against compared: ComparedRecords,
+         names: [NameKey] = [], flags: Set<Flag> = []) {
         self.rule = rule
         self.caseClass = caseClass
         self.reason = reason
-        self.comparedNames = compared
+        self.compared = compared
+        self.comparedNames = names
         self.flags = flags
     }
 }

@@ -48,7 +48,7 @@ import TestSupport
         let draft = CaseDraft(id: id, attempts: keys.count, name: "张三", phone: "", message: "", unreadableTime: "",
                               latestTime: .unknown, latestRow: RowRef(input: 0, line: 2), accountLevel2: false,
                               from15Digits: false)
-        let decision = Decision(rule: 5, caseClass: .noQualification, reason: .notInRoster, flagSet: FlagSet([]),
+        let decision = Decision(compared: .none, caseClass: .noQualification, reason: .notInRoster, flagSet: FlagSet([]),
                                 action: .checkQualification, isNew: false, requestedOn: nil, firstSeen: d1,
                                 certificateNumbers: "", registrationNo: "", otherNames: "")
         return (CaseOutcome(draft: draft, decision: decision), keys[...])

@@ -8,6 +8,6 @@ public enum CertificateNameDiffersRule: ClassificationRule {
     public static func apply(to e: Evidence) -> Verdict? {
         let valid = e.validCertificates
         guard !valid.isEmpty else { return nil }
-        return Verdict(rule: number, .identityMismatch, .certificateNameDiffers, compared: valid.map(\.nameKey))
+        return Verdict(rule: number, .identityMismatch, .certificateNameDiffers, against: .certificates, names: valid.map(\.nameKey))
     }
 }

@@ -6,6 +6,6 @@ public enum CertificateRevokedRule: ClassificationRule {
 
     public static func apply(to e: Evidence) -> Verdict? {
         guard !e.certificates.isEmpty, e.certificates.allSatisfy(\.isRevoked) else { return nil }
-        return Verdict(rule: number, .noQualification, .certificateRevoked)
+        return Verdict(rule: number, .noQualification, .certificateRevoked, against: .none)
     }
 }

@@ -11,6 +11,7 @@ public enum CertificateValidNotRegisteredRule: ClassificationRule {
         guard !matching.isEmpty else { return nil }
         let expired = matching.contains { c in c.annotationExpires.map { $0 < e.asOf } ?? false }
         return Verdict(rule: number, .missingRegistryRecord, .certificateValidNotRegistered,
-                       compared: e.validCertificates.map(\.nameKey), flags: expired ? [.annotationExpired] : [])
+                       against: .certificates, names: e.validCertificates.map(\.nameKey),
+                       flags: expired ? [.annotationExpired] : [])
     }
 }

@@ -7,6 +7,6 @@ public enum LegacyID15Rule: ClassificationRule {
 
     public static func apply(to e: Evidence) -> Verdict? {
         guard e.r15.contains(where: { e.name.matches($0.nameKey) }) else { return nil }
-        return Verdict(rule: number, .legacyID15, .registryHolds15DigitID, compared: e.r15.map(\.nameKey))
+        return Verdict(rule: number, .legacyID15, .registryHolds15DigitID, against: .registry15, names: e.r15.map(\.nameKey))
     }
 }

@@ -6,6 +6,6 @@ public enum LegacyNameDiffersRule: ClassificationRule {
 
     public static func apply(to e: Evidence) -> Verdict? {
         guard !e.r15.isEmpty else { return nil }
-        return Verdict(rule: number, .identityMismatch, .legacyRegistryNameDiffers, compared: e.r15.map(\.nameKey))
+        return Verdict(rule: number, .identityMismatch, .legacyRegistryNameDiffers, against: .registry15, names: e.r15.map(\.nameKey))
     }
 }

@@ -7,6 +7,6 @@ public enum NotInRosterRule: ClassificationRule {
 
     public static func apply(to e: Evidence) -> Verdict? {
         guard e.certificates.isEmpty else { return nil }
-        return Verdict(rule: number, .noQualification, .notInRoster)
+        return Verdict(rule: number, .noQualification, .notInRoster, against: .none)
     }
 }

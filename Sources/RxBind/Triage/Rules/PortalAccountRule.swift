@@ -9,6 +9,6 @@ public enum PortalAccountRule: ClassificationRule {
 
     public static func apply(to e: Evidence) -> Verdict? {
         guard e.r18.contains(where: { e.name.matches($0.nameKey) }) else { return nil }
-        return Verdict(rule: number, .portalAccount, .registryMatches, compared: e.r18.map(\.nameKey))
+        return Verdict(rule: number, .portalAccount, .registryMatches, against: .registry18, names: e.r18.map(\.nameKey))
     }
 }

@@ -8,6 +8,6 @@ public enum RegistryNameDiffersRule: ClassificationRule {
 
     public static func apply(to e: Evidence) -> Verdict? {
         guard !e.r18.isEmpty else { return nil }
-        return Verdict(rule: number, .identityMismatch, .registryNameDiffers, compared: e.r18.map(\.nameKey))
+        return Verdict(rule: number, .identityMismatch, .registryNameDiffers, against: .registry18, names: e.r18.map(\.nameKey))
     }
 }
