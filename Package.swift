@@ -36,14 +36,16 @@ let package = Package(
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter", "SpreadsheetReader"]),
         .target(name: "SpreadsheetReader", dependencies: ["ZIPFoundation"]),
         .target(name: "Store", dependencies: ["CSQLite"]),
+        // Files read and written the way a workspace needs: one reader, owner-only writes, hashes, durable renames.
+        .target(name: "Files", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Delimited text as real exports write it: encodings (GB18030 through iconv), dialects, RFC 4180 quoting.
-        .target(name: "DelimitedText"),
+        .target(name: "DelimitedText", dependencies: ["Files"]),
 
         // The domain.
         .target(
             name: "RxBind",
             dependencies: [
-                "Spreadsheet", "SpreadsheetReader", "Store", "DelimitedText",
+                "Spreadsheet", "SpreadsheetReader", "Store", "DelimitedText", "Files",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -67,8 +69,10 @@ let package = Package(
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "SpreadsheetReader", "TestSupport"]),
         .testTarget(name: "SpreadsheetReaderTests", dependencies: ["SpreadsheetReader", "Spreadsheet", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
-        .testTarget(name: "DelimitedTextTests", dependencies: ["DelimitedText", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RxBindTests", dependencies: ["RxBind", "DelimitedText", "Store", "TestSupport"]),
+        .testTarget(name: "DelimitedTextTests", dependencies: ["DelimitedText", "Files", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "FilesTests", dependencies: ["Files", "TestSupport"]),
+        .testTarget(name: "RxBindTests", dependencies: ["RxBind", "DelimitedText", "Files", "Store", "TestSupport"]),
         .testTarget(
             name: "rxbindTests",
             dependencies: ["rxbind", "RxBind", "SpreadsheetReader", "TestSupport"],

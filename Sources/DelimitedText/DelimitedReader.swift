@@ -1,3 +1,4 @@
+import Files
 /// Reads a delimited-text export (CSV or tab-separated, SPEC §2) record by record, streaming, in bounded memory.
 ///
 /// Bytes are read in chunks, decoded to UTF-8 (``StreamDecoder``: UTF-8 passes through after validation,
@@ -68,7 +69,8 @@ public struct DelimitedReader: ~Copyable {
         precondition(chunkSize > 0, "chunk size must be positive")
         // A step decodes the carried-over tail (at most 3 bytes) and one chunk.
         let decoder = try StreamDecoder(encoding: encoding, chunkCapacity: chunkSize + 8)
-        let file = try ReadableFile(path: path)
+        let file: ReadableFile
+        do { file = try ReadableFile(path: path) } catch { throw .file(error) }
         self.path = path
         self.encoding = encoding
         self.chunkSize = chunkSize
@@ -171,7 +173,8 @@ public struct DelimitedReader: ~Copyable {
             }
             rawFileOffset += rawConsumed
             rawCount = carried
-            let read = try file.read(into: raw.base + rawCount, count: chunkSize)
+            let read: Int
+            do { read = try file.read(into: raw.base + rawCount, count: chunkSize) } catch { throw .file(error) }
             rawCount += read
             parser.bytesRead = rawFileOffset + rawCount
             isAtEnd = read == 0

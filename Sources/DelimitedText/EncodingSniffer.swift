@@ -1,3 +1,4 @@
+import Files
 public import Foundation
 
 /// Detects a file's encoding from all of its bytes, fed chunk by chunk (SPEC §2).
@@ -77,11 +78,13 @@ public struct EncodingSniffer: Sendable {
         path: String, override: EncodingOverride? = nil, chunkSize: Int = DelimitedReader.defaultChunkSize
     ) throws(InputError) -> TextEncoding {
         precondition(chunkSize > 0, "chunk size must be positive")
-        let file = try ReadableFile(path: path)
+        let file: ReadableFile
+        do { file = try ReadableFile(path: path) } catch { throw .file(error) }
         let buffer = ByteBuffer(capacity: chunkSize)
         var sniffer = EncodingSniffer()
         while !sniffer.isDecided && !(override != nil && sniffer.head.count >= 4) {
-            let count = try file.read(into: buffer.base, count: chunkSize)
+            let count: Int
+            do { count = try file.read(into: buffer.base, count: chunkSize) } catch { throw .file(error) }
             if count == 0 { break }
             sniffer.feed(UnsafeRawBufferPointer(start: buffer.base, count: count))
         }

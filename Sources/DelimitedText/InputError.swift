@@ -1,4 +1,5 @@
 public import Foundation
+public import Files
 
 /// Why an input file cannot be read as delimited text.
 ///
@@ -8,10 +9,8 @@ public import Foundation
 /// logs and e-mails. The command maps every case to exit status 65 (bad input data) except
 /// ``converterUnavailable``, which is a fault of the machine, not of the file.
 public enum InputError: Error, Equatable, Sendable {
-    /// The file could not be opened; `reason` is the system's message (`strerror`).
-    case cannotOpen(path: String, reason: String)
-    /// Reading the open file failed; `reason` is the system's message (`strerror`).
-    case cannotRead(path: String, reason: String)
+    /// The file could not be opened or read.
+    case file(FileError)
     /// `--encoding` named an encoding rxbind does not know.
     case unknownEncodingName(String)
     /// `--encoding utf-16` was given, but the file has no UTF-16 byte-order mark to say which byte order it uses.
@@ -50,10 +49,10 @@ extension InputError: LocalizedError {
     /// A plain sentence naming the file and the place, and what to do next. Never the content of a row.
     public var errorDescription: String? {
         switch self {
-        case .cannotOpen(let path, let reason):
-            return "Cannot open the input file \(path): \(reason). Check the path and that the file is readable."
-        case .cannotRead(let path, let reason):
-            return "Cannot read the input file \(path): \(reason). Check that it is a regular file, "
+        case .file(let e) where e.operation == .opening:
+            return "Cannot open the input file \(e.path): \(e.systemMessage). Check the path and that the file is readable."
+        case .file(let e):
+            return "Cannot read the input file \(e.path): \(e.systemMessage). Check that it is a regular file, "
                 + "or copy it again if the disk is failing."
         case .unknownEncodingName(let name):
             return "Unknown encoding \"\(name)\" given with --encoding. Use one of "

@@ -22,52 +22,6 @@ func check(_ result: Int) -> Result<Int, SystemCallError> {
     result == -1 ? .failure(SystemCallError(code: errno)) : .success(result)
 }
 
-/// A file opened for reading, closed when the value goes away.
-///
-/// Foundation's `FileHandle` would return each chunk as a fresh `Data`; reading with `read(2)` into the reader's
-/// own buffer keeps the steady state free of allocations.
-struct ReadableFile: ~Copyable {
-    /// The path as the caller gave it, for messages.
-    let path: String
-    private let descriptor: Int32
-
-    /// Opens `path` for reading.
-    init(path: String) throws(InputError) {
-        self.path = path
-        // > open() returns a file descriptor … On error, -1 is returned, and errno is set to indicate the error.
-        switch check(Int(open(path, O_RDONLY | O_CLOEXEC))) {
-        case .success(let descriptor): self.descriptor = Int32(descriptor)
-        case .failure(let error): throw .cannotOpen(path: path, reason: error.message)
-        }
-    }
-
-    /// Reads up to `count` bytes into `buffer`; returns how many, 0 at the end of the file.
-    func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
-        while true {
-            // > On success, the number of bytes read is returned (zero indicates end of file) … On error, -1 is
-            // > returned, and errno is set to indicate the error.
-            switch check(Glibc.read(descriptor, buffer, count)) {
-            case .success(let read): return read
-            // > EINTR The call was interrupted by a signal before any data was read.
-            case .failure(let error) where error.code == EINTR: continue
-            case .failure(let error): throw .cannotRead(path: path, reason: error.message)
-            }
-        }
-    }
-
-    deinit {
-        // > close() returns zero on success. On error, -1 is returned … Retrying the close() after a failure
-        // > return is the wrong thing to do, since this may cause a reused file descriptor from another thread to
-        // > be closed. This can occur because the Linux kernel always releases the file descriptor early in the
-        // > close operation.
-        // The file was only read, so EIO or EINTR here lose nothing; EBADF would mean this type lost track of its
-        // own descriptor, a programmer error.
-        if case .failure(let error) = check(Int(close(descriptor))) {
-            precondition(error.code != EBADF, "ReadableFile closed a descriptor it did not own")
-        }
-    }
-}
-
 /// A block of bytes owned by one value and freed with it; grows on request.
 struct ByteBuffer: ~Copyable {
     /// The start of the block.

@@ -1,3 +1,4 @@
+import Files
 import Foundation
 import TestSupport
 import Testing
@@ -407,17 +408,17 @@ func ingestError(
     @Test func missingFileCannotBeOpened() throws {
         let directory = try TemporaryDirectory("ingest")
         let path = directory.file("absent.csv")
-        #expect(throws: InputError.cannotOpen(path: path, reason: "No such file or directory")) {
+        #expect(throws: InputError.file(FileError(path: path, operation: .opening, code: ENOENT))) {
             _ = try DelimitedReader(path: path, encoding: .utf8)
         }
-        #expect(throws: InputError.cannotOpen(path: path, reason: "No such file or directory")) {
+        #expect(throws: InputError.file(FileError(path: path, operation: .opening, code: ENOENT))) {
             _ = try EncodingSniffer.sniff(path: path)
         }
     }
 
     @Test func directoryCannotBeRead() throws {
         let directory = try TemporaryDirectory("ingest")
-        #expect(throws: InputError.cannotRead(path: directory.path, reason: "Is a directory")) {
+        #expect(throws: InputError.file(FileError(path: directory.path, operation: .reading, code: EISDIR))) {
             _ = try readIngestFile(directory.path, encoding: .utf8)
         }
     }

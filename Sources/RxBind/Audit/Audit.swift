@@ -1,3 +1,4 @@
+import Files
 import Foundation
 
 /// One line of an audit report.
@@ -81,33 +82,37 @@ public enum Audit {
     /// Re-hashes the run's outputs and archived inputs against its manifest, and checks the run's links in the
     /// manifest chain: to the previous run's manifest and from the next one's.
     public static func verify(workspace root: String, runID: String) throws -> AuditReport {
-        let (workspace, runs, reverted) = try open(root)
-        let (entry, revertedRun) = try find(runID, runs: runs, reverted: reverted)
-        if let r = revertedRun { return verifyReverted(r, in: workspace, hashes: HashCache()) }
-        let i = runs.firstIndex(of: entry)!
-        let link = { (e: RunEntry) in (e, ManifestFile(path: workspace.runDirectory(e.runID) + "/manifest.json")) }
-        let chain = Chain(checked: true, previous: i > 0 ? link(runs[i - 1]) : nil,
-                          next: i + 1 < runs.count ? link(runs[i + 1]) : nil)
-        return verify(entry, directory: workspace.runDirectory(runID), chain: chain, in: workspace, hashes: HashCache())
+        try RxBindError.guarding {
+            let (workspace, runs, reverted) = try open(root)
+            let (entry, revertedRun) = try find(runID, runs: runs, reverted: reverted)
+            if let r = revertedRun { return verifyReverted(r, in: workspace, hashes: HashCache()) }
+            let i = runs.firstIndex(of: entry)!
+            let link = { (e: RunEntry) in (e, ManifestFile(path: workspace.runDirectory(e.runID) + "/manifest.json")) }
+            let chain = Chain(checked: true, previous: i > 0 ? link(runs[i - 1]) : nil,
+                              next: i + 1 < runs.count ? link(runs[i + 1]) : nil)
+            return verify(entry, directory: workspace.runDirectory(runID), chain: chain, in: workspace, hashes: HashCache())
+        }
     }
 
     /// Every run, the whole manifest chain, every reverted run (SPEC §13) and the staff actions' log (SPEC §14), in
     /// one go.
     public static func verifyAll(workspace root: String) throws -> WorkspaceAudit {
-        let (workspace, runs, reverted) = try open(root)
-        let hashes = HashCache()
-        let manifests = runs.map { ManifestFile(path: workspace.runDirectory($0.runID) + "/manifest.json") }
-        // Each link is checked once, from the later run: its manifest names the previous manifest, whose file
-        // must still hash to that name and to what the case store committed.
-        let reports = runs.indices.map { i in
-            verify(runs[i], directory: workspace.runDirectory(runs[i].runID),
-                   chain: Chain(checked: true, previous: i > 0 ? (runs[i - 1], manifests[i - 1]) : nil, next: nil),
-                   in: workspace, hashes: hashes)
+        try RxBindError.guarding {
+            let (workspace, runs, reverted) = try open(root)
+            let hashes = HashCache()
+            let manifests = runs.map { ManifestFile(path: workspace.runDirectory($0.runID) + "/manifest.json") }
+            // Each link is checked once, from the later run: its manifest names the previous manifest, whose file
+            // must still hash to that name and to what the case store committed.
+            let reports = runs.indices.map { i in
+                verify(runs[i], directory: workspace.runDirectory(runs[i].runID),
+                       chain: Chain(checked: true, previous: i > 0 ? (runs[i - 1], manifests[i - 1]) : nil, next: nil),
+                       in: workspace, hashes: hashes)
+            }
+            let revertedReports = reverted.map { verifyReverted($0, in: workspace, hashes: hashes) }
+            return WorkspaceAudit(workspace: workspace.root, runs: reports, reverted: revertedReports,
+                                  actions: actionLogChecks(in: workspace),
+                                  strays: strays(in: workspace, runs: runs, reverted: reverted))
         }
-        let revertedReports = reverted.map { verifyReverted($0, in: workspace, hashes: hashes) }
-        return WorkspaceAudit(workspace: workspace.root, runs: reports, reverted: revertedReports,
-                              actions: actionLogChecks(in: workspace),
-                              strays: strays(in: workspace, runs: runs, reverted: reverted))
     }
 
     /// `actions.log` (SPEC §14): its hash chain, its head as the case store committed it, and the same actions as

@@ -1,3 +1,4 @@
+import Files
 import Foundation
 #if canImport(Glibc)
 internal import Glibc
@@ -22,80 +23,81 @@ extension Audit {
     /// before anything is re-run, so it is never mistaken for outputs that differ. `keep`: a folder (new or empty)
     /// where the rerun's outputs stay for inspection.
     public static func rerun(workspace root: String, runID: String, keep: String? = nil) throws -> RerunResult {
-        let (workspace, runs, reverted) = try open(root)
-        let (entry, revertedRun) = try find(runID, runs: runs, reverted: reverted)
-        let dir = revertedRun.map { workspace.revertedDirectory($0) } ?? workspace.runDirectory(runID)
-        var checks: [AuditCheck] = []
-        if let r = revertedRun {
-            checks.append(AuditCheck(subject: localized(.auditRevertedSubject), outcome: .note,
-                                     detail: localized(.auditRevertedDetail, ["at": r.revertedAt, "why": r.why])))
-        }
-
-        // Which archived files to use: only the manifest says.
-        let file = ManifestFile(path: dir + "/manifest.json")
-        guard case .read(_, let manifestSHA) = file.state, let manifest = file.decoded,
-              let asOf = CalendarDate(iso: manifest.asOf) else {
-            throw RxBindError.manifestUnreadable(path: file.path)
-        }
-        if manifestSHA != entry.manifestSHA256 {
-            checks.append(AuditCheck(subject: "manifest.json", outcome: .mismatch, detail: localized(.auditManifestNotCommitted)))
-        }
-        try checkArchive(of: manifest, runID: runID, in: workspace)
-
-        var note: String? = nil
-        if manifest.tool.version != toolVersion || manifest.tool.ruleSet != Classifier.ruleSetVersion {
-            note = localized(.auditVersionNote, [
-                "run": runID, "version": manifest.tool.version, "ruleSet": manifest.tool.ruleSet,
-                "currentVersion": toolVersion, "currentRuleSet": Classifier.ruleSetVersion])
-        }
-        let kept = try keep.map { try prepareKeepFolder($0, in: workspace) }
-
-        let archive = workspace.archive
-        let templates = try Templates(bundle: try archive.read(manifest.templates.sha256, name: Archive.templatesName))
-        let sources = manifest.inputs.map {
-            NightReader.Source(file: InputFile(role: $0.role, path: $0.name), readPath: archive.path(for: $0.sha256),
-                               sha256: $0.sha256, bytes: $0.bytes)
-        }
-        let night = try NightReader.read(sources, asOf: asOf, encoding: manifest.options.encoding, progress: nil)
-        let prior = try PriorState.parse(try archive.read(manifest.priorState.sha256, name: Archive.priorStateName))
-
-        let scratchRoot = workspace.root + "/.scratch"
-        try FileSystem.makeDirectory(scratchRoot)
-        removeAbandonedScratch(in: scratchRoot)
-        let scratch = scratchRoot + "/rerun-\(runID)-\(getpid())"
-        try FileSystem.remove(scratch)
-        let out = kept ?? scratch + "/out"
-        try FileSystem.makeDirectory(out)
-        defer { try? FileSystem.remove(scratch) }
-        let execution = NightExecution(
-            night: consume night, prior: prior, templates: templates, runID: runID, asOf: asOf,
-            provinceOption: manifest.options.province.flatMap { Province(named: $0) },
-            resendAfter: manifest.options.resendAfter,
-            dormantAfter: manifest.options.dormantAfter ?? RunOptions.defaultDormantAfter, encoding: manifest.options.encoding,
-            previousManifestSHA256: manifest.previousManifestSHA256)
-        let result = try execution.write(into: out, scratch: scratch + "/tmp")
-        if kept != nil {
-            // Owner-only whatever wrote them (SPEC §5): these are the night's full data.
-            for name in result.files where chmod(out + "/" + name, 0o600) != 0 {
-                throw RxBindError.cannotWrite(path: out + "/" + name, step: .settingPermissions,
-                                              systemError: RxBindError.systemError(errno))
+        try RxBindError.guarding {
+            let (workspace, runs, reverted) = try open(root)
+            let (entry, revertedRun) = try find(runID, runs: runs, reverted: reverted)
+            let dir = revertedRun.map { workspace.revertedDirectory($0) } ?? workspace.runDirectory(runID)
+            var checks: [AuditCheck] = []
+            if let r = revertedRun {
+                checks.append(AuditCheck(subject: localized(.auditRevertedSubject), outcome: .note,
+                                         detail: localized(.auditRevertedDetail, ["at": r.revertedAt, "why": r.why])))
             }
-        }
 
-        let originals = Set(FileSystem.list(dir))
-        for name in result.files {
-            guard originals.contains(name) else {
-                checks.append(AuditCheck(subject: name, outcome: .missing, detail: localized(.auditRerunOnlyInRerun)))
-                continue
+            // Which archived files to use: only the manifest says.
+            let file = ManifestFile(path: dir + "/manifest.json")
+            guard case .read(_, let manifestSHA) = file.state, let manifest = file.decoded,
+                  let asOf = CalendarDate(iso: manifest.asOf) else {
+                throw RxBindError.manifestUnreadable(path: file.path)
             }
-            checks.append(OutputComparison.compare(name, original: dir + "/" + name, rerun: out + "/" + name))
+            if manifestSHA != entry.manifestSHA256 {
+                checks.append(AuditCheck(subject: "manifest.json", outcome: .mismatch, detail: localized(.auditManifestNotCommitted)))
+            }
+            try checkArchive(of: manifest, runID: runID, in: workspace)
+
+            var note: String? = nil
+            if manifest.tool.version != toolVersion || manifest.tool.ruleSet != Classifier.ruleSetVersion {
+                note = localized(.auditVersionNote, [
+                    "run": runID, "version": manifest.tool.version, "ruleSet": manifest.tool.ruleSet,
+                    "currentVersion": toolVersion, "currentRuleSet": Classifier.ruleSetVersion])
+            }
+            let kept = try keep.map { try prepareKeepFolder($0, in: workspace) }
+
+            let archive = workspace.archive
+            let templates = try Templates(bundle: try archive.read(manifest.templates.sha256, name: Archive.templatesName))
+            let sources = manifest.inputs.map {
+                NightReader.Source(file: InputFile(role: $0.role, path: $0.name), readPath: archive.path(for: $0.sha256),
+                                   sha256: $0.sha256, bytes: $0.bytes)
+            }
+            let night = try NightReader.read(sources, asOf: asOf, encoding: manifest.options.encoding, progress: nil)
+            let prior = try PriorState.parse(try archive.read(manifest.priorState.sha256, name: Archive.priorStateName))
+
+            let scratchRoot = workspace.root + "/.scratch"
+            try FileSystem.makeDirectory(scratchRoot)
+            removeAbandonedScratch(in: scratchRoot)
+            let scratch = scratchRoot + "/rerun-\(runID)-\(getpid())"
+            try FileSystem.remove(scratch)
+            let out = kept ?? scratch + "/out"
+            try FileSystem.makeDirectory(out)
+            defer { try? FileSystem.remove(scratch) }
+            let execution = NightExecution(
+                night: consume night, prior: prior, templates: templates, runID: runID, asOf: asOf,
+                provinceOption: manifest.options.province.flatMap { Province(named: $0) },
+                resendAfter: manifest.options.resendAfter,
+                dormantAfter: manifest.options.dormantAfter ?? RunOptions.defaultDormantAfter, encoding: manifest.options.encoding,
+                previousManifestSHA256: manifest.previousManifestSHA256)
+            let result = try execution.write(into: out, scratch: scratch + "/tmp")
+            if kept != nil {
+                // Owner-only whatever wrote them (SPEC §5): these are the night's full data.
+                for name in result.files where chmod(out + "/" + name, 0o600) != 0 {
+                    throw FileError(path: out + "/" + name, operation: .settingPermissions, code: errno)
+                }
+            }
+
+            let originals = Set(FileSystem.list(dir))
+            for name in result.files {
+                guard originals.contains(name) else {
+                    checks.append(AuditCheck(subject: name, outcome: .missing, detail: localized(.auditRerunOnlyInRerun)))
+                    continue
+                }
+                checks.append(OutputComparison.compare(name, original: dir + "/" + name, rerun: out + "/" + name))
+            }
+            for name in originals.sorted() where !result.files.contains(name) {
+                checks.append(AuditCheck(subject: name, outcome: .mismatch, detail: localized(.auditRerunOnlyInRun)))
+            }
+            return RerunResult(versionNote: note,
+                               report: AuditReport(runID: runID, asOf: manifest.asOf, reverted: revertedRun, checks: checks),
+                               outputs: result.files.count, keptIn: kept.map(FileSystem.absolutePath))
         }
-        for name in originals.sorted() where !result.files.contains(name) {
-            checks.append(AuditCheck(subject: name, outcome: .mismatch, detail: localized(.auditRerunOnlyInRun)))
-        }
-        return RerunResult(versionNote: note,
-                           report: AuditReport(runID: runID, asOf: manifest.asOf, reverted: revertedRun, checks: checks),
-                           outputs: result.files.count, keptIn: kept.map(FileSystem.absolutePath))
     }
 
     /// Every archived file the manifest names must be there and hash to its name; all that are not are named.

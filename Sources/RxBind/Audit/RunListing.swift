@@ -19,25 +19,27 @@ public struct RunListing: Sendable {
 
     /// Lists the workspace at `root`; a folder that is not a workspace is ``NotAWorkspace`` (64).
     public static func list(workspace root: String) throws -> RunListing {
-        let (workspace, runs, reverted) = try Audit.open(root)
-        func item(_ run: RunEntry, _ r: RevertedRun?) -> Item {
-            let folder = r.map { workspace.revertedDirectory($0) } ?? workspace.runDirectory(run.runID)
-            let file = ManifestFile(path: folder + "/manifest.json")
-            let state: String
-            switch file.state {
-            case .missing: state = "missing"
-            case .unreadable: state = "unreadable"
-            case .read(_, let sha): state = file.decoded == nil ? "unreadable" : sha == run.manifestSHA256 ? "ok" : "changed"
+        try RxBindError.guarding {
+            let (workspace, runs, reverted) = try Audit.open(root)
+            func item(_ run: RunEntry, _ r: RevertedRun?) -> Item {
+                let folder = r.map { workspace.revertedDirectory($0) } ?? workspace.runDirectory(run.runID)
+                let file = ManifestFile(path: folder + "/manifest.json")
+                let state: String
+                switch file.state {
+                case .missing: state = "missing"
+                case .unreadable: state = "unreadable"
+                case .read(_, let sha): state = file.decoded == nil ? "unreadable" : sha == run.manifestSHA256 ? "ok" : "changed"
+                }
+                return Item(run: run, reverted: r, folder: folder, manifest: file.decoded, manifestState: state)
             }
-            return Item(run: run, reverted: r, folder: folder, manifest: file.decoded, manifestState: state)
+            // A run's place in time: its number in the history; a night reverted and run again had that number first,
+            // so at the same number reverted runs (in revert order) come before the one that stands.
+            let all = runs.map { item($0, nil) } + reverted.map { item($0.run, $0) }
+            let ordered = all.sorted {
+                ($0.run.seq, $0.reverted == nil ? 1 : 0, $0.reverted?.seq ?? 0) < ($1.run.seq, $1.reverted == nil ? 1 : 0, $1.reverted?.seq ?? 0)
+            }
+            return RunListing(items: ordered)
         }
-        // A run's place in time: its number in the history; a night reverted and run again had that number first,
-        // so at the same number reverted runs (in revert order) come before the one that stands.
-        let all = runs.map { item($0, nil) } + reverted.map { item($0.run, $0) }
-        let ordered = all.sorted {
-            ($0.run.seq, $0.reverted == nil ? 1 : 0, $0.reverted?.seq ?? 0) < ($1.run.seq, $1.reverted == nil ? 1 : 0, $1.reverted?.seq ?? 0)
-        }
-        return RunListing(items: ordered)
     }
 
     // MARK: the terminal table

@@ -1,3 +1,4 @@
+import Files
 import Foundation
 #if canImport(Glibc)
 internal import Glibc
@@ -22,18 +23,22 @@ public enum StaffActions {
 
     /// Adds a dated note to an open, closed or dormant case.
     public static func note(workspace root: String, id: ResidentID, text: String) throws -> Result {
-        try act(workspace: root, id: id, kind: .note, text: text) { record in
-            guard record.status != .resolved else {
-                throw RxBindError.staffActionRefused(id: id.masked, action: .note, status: record.status)
+        try RxBindError.guarding {
+            try act(workspace: root, id: id, kind: .note, text: text) { record in
+                guard record.status != .resolved else {
+                    throw RxBindError.staffActionRefused(id: id.masked, action: .note, status: record.status)
+                }
             }
         }
     }
 
     /// Closes an open or dormant case by staff decision, with the reason.
     public static func close(workspace root: String, id: ResidentID, why: String) throws -> Result {
-        try act(workspace: root, id: id, kind: .close, text: why) { record in
-            guard record.status == .open || record.status == .dormant else {
-                throw RxBindError.staffActionRefused(id: id.masked, action: .close, status: record.status)
+        try RxBindError.guarding {
+            try act(workspace: root, id: id, kind: .close, text: why) { record in
+                guard record.status == .open || record.status == .dormant else {
+                    throw RxBindError.staffActionRefused(id: id.masked, action: .close, status: record.status)
+                }
             }
         }
     }
@@ -151,18 +156,18 @@ struct ActionLog {
     private func write(_ line: [UInt8]) throws {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         if fd < 0 {
-            throw RxBindError.cannotWrite(path: path, step: .creatingFile, systemError: RxBindError.systemError(errno))
+            throw FileError(path: path, operation: .creatingFile, code: errno)
         }
         defer { Glibc.close(fd) }
         if fchmod(fd, 0o600) != 0 {
-            throw RxBindError.cannotWrite(path: path, step: .settingPermissions, systemError: RxBindError.systemError(errno))
+            throw FileError(path: path, operation: .settingPermissions, code: errno)
         }
         let written = line.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         if written != line.count {
-            throw RxBindError.cannotWrite(path: path, step: .writing, systemError: RxBindError.systemError(errno))
+            throw FileError(path: path, operation: .writing, code: errno)
         }
         if fsync(fd) != 0 {
-            throw RxBindError.cannotWrite(path: path, step: .syncing, systemError: RxBindError.systemError(errno))
+            throw FileError(path: path, operation: .syncing, code: errno)
         }
     }
 }

@@ -1,4 +1,5 @@
 import DelimitedText
+import Files
 import Foundation
 import SpreadsheetReader
 import Spreadsheet
@@ -40,8 +41,6 @@ public enum RxBindError: Error, LocalizedError, Sendable {
     case reusedExport(file: String, runID: String, asOf: String)
     /// An input cannot be read as delimited text (the reader's own error, with file, line and byte offset).
     case unreadableInput(InputError)
-    /// An input cannot be opened or read; `systemError` is the system's reason.
-    case cannotReadInput(file: String, systemError: String)
     /// An input changed while rxbind was reading it.
     case inputChanged(file: String)
     /// A roster or registry with more than 4 GiB of text fields.
@@ -96,10 +95,8 @@ public enum RxBindError: Error, LocalizedError, Sendable {
 
     // MARK: cannot write outputs (73)
 
-    /// A file-system step failed; `systemError` is the system's reason.
-    case cannotWrite(path: String, step: WriteStep, systemError: String)
-    /// A file stands where a folder must be.
-    case fileWhereFolderMustBe(path: String)
+    /// A file could not be read (an input or an archived file: bad data, 65) or written (73).
+    case file(FileError)
     /// A workbook could not be written, or is not what was written (SPEC §6: read back after closing).
     case workbookNotWritten(folder: String, SpreadsheetError)
     /// The case store could not be written (a full disk, an unwritable folder).
@@ -145,16 +142,10 @@ public enum RxBindError: Error, LocalizedError, Sendable {
         case footerLineMustBeMapping
     }
 
-    /// A step of writing files.
-    public enum WriteStep: Sendable, Equatable {
-        case creatingFile, creatingFolder, settingPermissions, writing, syncing, closing, openingFolder
-        case syncingFolder, renaming(from: String), removing, openingLockFile, locking, makingReadOnly
-    }
-
     public var category: Category {
         switch self {
         case .missingColumns, .wrongRole, .swappedReferences, .sameFileTwice, .reusedExport, .unreadableInput,
-             .cannotReadInput, .inputChanged, .referenceTooLarge, .template, .templatesFolderMissing, .provinceUndetermined,
+             .inputChanged, .referenceTooLarge, .template, .templatesFolderMissing, .provinceUndetermined,
              .archiveDamaged, .archiveIncomplete, .caseStateDamaged, .storeDamaged, .manifestUnreadable,
              .archiveUnusable:
             return .badInput
@@ -162,7 +153,9 @@ public enum RxBindError: Error, LocalizedError, Sendable {
              .alreadyReverted, .unknownEncoding, .revertAfterActions, .unknownCase, .staffActionRefused, .staffTextEmpty,
              .keepFolderRefused:
             return .usage
-        case .cannotWrite, .fileWhereFolderMustBe, .workbookNotWritten, .caseStoreNotWritten:
+        case .file(let e):
+            return e.operation.isReading ? .badInput : .cannotWrite
+        case .workbookNotWritten, .caseStoreNotWritten:
             return .cannotWrite
         case .workspaceBusy:
             return .busy
@@ -186,8 +179,16 @@ public enum RxBindError: Error, LocalizedError, Sendable {
         }
     }
 
-    /// A system error from `errno`, as text.
-    static func systemError(_ code: Int32) -> String { SystemErrorText.describe(code) }
+    /// Runs a public entry point of the domain, turning the general modules' errors into the domain's.
+    static func guarding<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as FileError {
+            throw RxBindError.file(e)
+        } catch let e as InputError {
+            throw reading(e)
+        } catch let e as StoreError {
+            throw store(e)
+        }
+    }
 
     public var errorDescription: String? {
         switch self {
@@ -210,8 +211,6 @@ public enum RxBindError: Error, LocalizedError, Sendable {
             return localized(.inputReusedExport, ["file": file, "run": runID, "date": asOf])
         case .unreadableInput(let e):
             return InputErrorText.describe(e)
-        case let .cannotReadInput(file, systemError):
-            return localized(.inputCannotRead, ["file": file, "reason": systemError])
         case .inputChanged(let file):
             return localized(.inputChanged, ["file": file])
         case .referenceTooLarge(let file):
@@ -273,10 +272,13 @@ public enum RxBindError: Error, LocalizedError, Sendable {
         case .unknownEncoding(let name):
             return localized(.runUnknownEncoding, ["name": name,
                                                    "names": EncodingOverride.acceptedNames.joined(separator: ", ")])
-        case let .cannotWrite(path, step, systemError):
-            return localized(.cannotWrite, ["path": path, "step": Self.text(step), "reason": systemError])
-        case .fileWhereFolderMustBe(let path):
-            return localized(.fileWhereFolderMustBe, ["path": path])
+        case .file(let e) where e.operation == .expectingFolder:
+            return localized(.fileWhereFolderMustBe, ["path": e.path])
+        case .file(let e) where e.operation.isReading:
+            return localized(.inputCannotRead, ["file": e.path, "reason": SystemErrorText.describe(e.code)])
+        case .file(let e):
+            return localized(.cannotWrite, ["path": e.path, "step": Self.text(e.operation),
+                                            "reason": SystemErrorText.describe(e.code)])
         case let .workbookNotWritten(folder, error):
             return localized(.workbookNotWritten, ["folder": folder, "detail": error.localizedDescription])
         case .caseStoreNotWritten(let error):
@@ -337,8 +339,10 @@ public enum RxBindError: Error, LocalizedError, Sendable {
         }
     }
 
-    static func text(_ step: WriteStep) -> String {
+    static func text(_ step: FileError.Operation) -> String {
         switch step {
+        case .opening, .reading: return localized(.stepReading)
+        case .expectingFolder: return localized(.stepCreatingFolder)
         case .creatingFile: return localized(.stepCreatingFile)
         case .creatingFolder: return localized(.stepCreatingFolder)
         case .settingPermissions: return localized(.stepSettingPermissions)
@@ -349,7 +353,6 @@ public enum RxBindError: Error, LocalizedError, Sendable {
         case .syncingFolder: return localized(.stepSyncingFolder)
         case .renaming(let from): return localized(.stepRenaming, ["from": from])
         case .removing: return localized(.stepRemoving)
-        case .openingLockFile: return localized(.stepOpeningLockFile)
         case .locking: return localized(.stepLocking)
         case .makingReadOnly: return localized(.stepMakingReadOnly)
         }

@@ -5,10 +5,10 @@ import DelimitedText
 enum InputErrorText {
     static func describe(_ e: InputError) -> String {
         switch e {
-        case .cannotOpen(let path, let reason):
-            return localized(.readerCannotOpen, ["file": path, "reason": reason])
-        case .cannotRead(let path, let reason):
-            return localized(.readerCannotRead, ["file": path, "reason": reason])
+        case .file(let e) where e.operation == .opening:
+            return localized(.readerCannotOpen, ["file": e.path, "reason": SystemErrorText.describe(e.code)])
+        case .file(let e):
+            return localized(.readerCannotRead, ["file": e.path, "reason": SystemErrorText.describe(e.code)])
         case .unknownEncodingName(let name):
             return localized(.runUnknownEncoding, ["name": name,
                                                    "names": EncodingOverride.acceptedNames.joined(separator: ", ")])

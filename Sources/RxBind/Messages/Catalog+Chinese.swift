@@ -30,7 +30,6 @@ extension Catalog {
         case .stepSyncingFolder: return "同步文件夹"
         case .stepRenaming: return "从 {from} 改名"
         case .stepRemoving: return "删除"
-        case .stepOpeningLockFile: return "打开锁文件"
         case .stepLocking: return "加锁"
         case .stepMakingReadOnly: return "设为只读"
         case .cannotWrite: return "无法写入 {path}（{step}：{reason}）。请确认磁盘有空间、文件夹可写，然后重新运行；不会出现写了一半的批次。"
@@ -41,6 +40,7 @@ extension Catalog {
         case .storeDamaged: return "案例库已损坏：表 {table} 中有一行不是 rxbind 写的格式。请从备份恢复 rxbind.sqlite。"
         case .caseStateDamaged: return "存档的案例状态在第 {line} 行已损坏。请从备份恢复工作区的 archive/ 文件夹。"
         case .converterUnavailable: return "无法打开系统的 GB18030 转换器（glibc iconv）：{reason}。请安装 glibc 的转换模块（Debian 软件包 libc6 的 gconv 文件夹），或先把文件转换为 UTF-8。"
+        case .stepReading: return "读取"
 
         // MARK: run
         case .runForceNotLatest: return "--force 只能重做工作区最近一次运行，而批次 {run} 之后已经有批次 {latest}。过去的夜间运行请用 `rxbind audit rerun` 重放，不能改写；如最近的运行有误，请先用 `rxbind revert` 撤销。"

@@ -30,7 +30,6 @@ extension Catalog {
         case .stepSyncingFolder: return "syncing the folder"
         case .stepRenaming: return "renaming {from}"
         case .stepRemoving: return "removing"
-        case .stepOpeningLockFile: return "opening the lock file"
         case .stepLocking: return "locking"
         case .stepMakingReadOnly: return "making it read-only"
         case .cannotWrite: return "cannot write {path} ({step}: {reason}). Check that the disk has room and the folder is writable, then run again; no half-written run is ever visible."
@@ -41,6 +40,7 @@ extension Catalog {
         case .storeDamaged: return "the case store is damaged: a row of its table {table} is not as rxbind writes it. Restore rxbind.sqlite from a backup."
         case .caseStateDamaged: return "the archived case state is damaged at line {line}. Restore the workspace's archive/ folder from a backup."
         case .converterUnavailable: return "the system's GB18030 converter (glibc iconv) cannot be opened: {reason}. Install glibc's converter modules (Debian package libc6, folder gconv) or convert the file to UTF-8 first."
+        case .stepReading: return "reading"
 
         // MARK: run
         case .runForceNotLatest: return "--force redoes only the workspace's latest run, and {run} has been followed by {latest}. Past nights are replayed with `rxbind audit rerun`, never rewritten; to undo a mistaken latest run, use `rxbind revert`."

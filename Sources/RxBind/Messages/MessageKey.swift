@@ -29,7 +29,6 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case stepSyncingFolder
     case stepRenaming
     case stepRemoving
-    case stepOpeningLockFile
     case stepLocking
     case stepMakingReadOnly
     case cannotWrite
@@ -40,6 +39,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case storeDamaged
     case caseStateDamaged
     case converterUnavailable
+    case stepReading
 
     // MARK: run
     case runForceNotLatest

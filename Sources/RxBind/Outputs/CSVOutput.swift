@@ -1,3 +1,4 @@
+import Files
 /// The CSV outputs' dialect: UTF-8 with BOM, comma-separated, RFC 4180 quoting, CRLF line ends — and, against CSV
 /// injection (OWASP), a leading `'` on any value that begins with `=`, `+`, `-`, `@`, a tab or a carriage return, so
 /// that a spreadsheet program opening the file does not evaluate it (SPEC §6).

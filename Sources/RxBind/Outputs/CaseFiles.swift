@@ -1,3 +1,4 @@
+import Files
 /// `cases.csv` and `invalid-rows.csv` (SPEC §6 items 3–4).
 public enum CaseFiles {
     /// `cases.csv`'s header.

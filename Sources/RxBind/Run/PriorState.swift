@@ -1,3 +1,4 @@
+import Files
 /// The case state a run starts from (SPEC §5), with its canonical dump — archived, and hashed into the manifest.
 public struct PriorState: Sendable {
     /// Every case, by packed ID.

@@ -1,3 +1,4 @@
+import Files
 import Foundation
 #if canImport(Glibc)
 internal import Glibc
@@ -23,51 +24,53 @@ public enum Revert {
 
     /// Reverts `runID`, which must be the workspace's latest run; `why` is recorded as given.
     public static func revert(workspace root: String, runID: String, why: String) throws -> Result {
-        let workspace = Workspace(root: root)
-        guard workspace.exists else { throw RxBindError.notAWorkspace(path: root) }
-        let lock = try WorkspaceLock(workspace: workspace.root,
-                                     holder: WorkspaceLock.describeThisProcess(command: "rxbind revert \(runID)"))
-        defer { lock.release() }
-        let store = try CaseStore(path: workspace.storePath)
-        let reverted = try store.revertedRuns()
-        try workspace.recover(runs: try store.runs(), reverted: reverted)
-        try ActionLog(workspace: workspace).recover(store: store)
-        let runs = try store.runs()
-        guard RunID.isWellFormed(runID), let index = runs.firstIndex(where: { $0.runID == runID }) else {
-            if let r = reverted.last(where: { $0.run.runID == runID }) {
-                throw RxBindError.alreadyReverted(runID: runID, at: r.revertedAt, folder: workspace.revertedDirectory(r))
+        try RxBindError.guarding {
+            let workspace = Workspace(root: root)
+            guard workspace.exists else { throw RxBindError.notAWorkspace(path: root) }
+            let lock = try WorkspaceLock(workspace: workspace.root,
+                                         holder: WorkspaceLock.describeThisProcess(command: "rxbind revert \(runID)"))
+            defer { lock.release() }
+            let store = try CaseStore(path: workspace.storePath)
+            let reverted = try store.revertedRuns()
+            try workspace.recover(runs: try store.runs(), reverted: reverted)
+            try ActionLog(workspace: workspace).recover(store: store)
+            let runs = try store.runs()
+            guard RunID.isWellFormed(runID), let index = runs.firstIndex(where: { $0.runID == runID }) else {
+                if let r = reverted.last(where: { $0.run.runID == runID }) {
+                    throw RxBindError.alreadyReverted(runID: runID, at: r.revertedAt, folder: workspace.revertedDirectory(r))
+                }
+                throw RxBindError.unknownRun(runID: runID, known: runs.map(\.runID))
             }
-            throw RxBindError.unknownRun(runID: runID, known: runs.map(\.runID))
-        }
-        guard index == runs.count - 1 else {
-            let later = runs[(index + 1)...].map(\.runID)
-            throw RxBindError.revertNotLatest(runID: runID, later: later)
-        }
-        let entry = runs[index]
-        // Staff actions recorded since the run are in the store, not in the state it started from: reverting would
-        // lose them (the actions log keeps them, and would then disagree with the store).
-        let actions = try store.actionsState().count
-        if actions > entry.actions {
-            throw RxBindError.revertAfterActions(runID: runID, count: actions - entry.actions)
-        }
-        let prior = try PriorState.parse(try workspace.archive.read(entry.priorStateSHA256, name: Archive.priorStateName))
-        let record = RevertedRun(seq: (reverted.last?.seq ?? 0) + 1, run: entry, revertedAt: localTimestamp(), why: why)
+            guard index == runs.count - 1 else {
+                let later = runs[(index + 1)...].map(\.runID)
+                throw RxBindError.revertNotLatest(runID: runID, later: later)
+            }
+            let entry = runs[index]
+            // Staff actions recorded since the run are in the store, not in the state it started from: reverting would
+            // lose them (the actions log keeps them, and would then disagree with the store).
+            let actions = try store.actionsState().count
+            if actions > entry.actions {
+                throw RxBindError.revertAfterActions(runID: runID, count: actions - entry.actions)
+            }
+            let prior = try PriorState.parse(try workspace.archive.read(entry.priorStateSHA256, name: Archive.priorStateName))
+            let record = RevertedRun(seq: (reverted.last?.seq ?? 0) + 1, run: entry, revertedAt: localTimestamp(), why: why)
 
-        // Out of runs/ first: a kill from here until the commit puts it back (Workspace.recover).
-        try FileSystem.rename(workspace.runDirectory(runID), to: workspace.revertingDirectory(runID))
-        try FileSystem.syncDirectory(workspace.runsDirectory)
-        CrashPoint.reached("revert-moved")
-        do {
-            try store.revert(to: prior, record: record)
-        } catch {
-            try? FileSystem.rename(workspace.revertingDirectory(runID), to: workspace.runDirectory(runID))
-            throw error
+            // Out of runs/ first: a kill from here until the commit puts it back (Workspace.recover).
+            try FileSystem.rename(workspace.runDirectory(runID), to: workspace.revertingDirectory(runID))
+            try FileSystem.syncDirectory(workspace.runsDirectory)
+            CrashPoint.reached("revert-moved")
+            do {
+                try store.revert(to: prior, record: record)
+            } catch {
+                try? FileSystem.rename(workspace.revertingDirectory(runID), to: workspace.runDirectory(runID))
+                throw error
+            }
+            CrashPoint.reached("revert-commit")
+            try workspace.finishRevert(record)
+            return Result(reverted: record, folder: workspace.revertedDirectory(record),
+                          record: workspace.revertedRecord(record), latest: runs.dropLast().last,
+                          cases: prior.records.count)
         }
-        CrashPoint.reached("revert-commit")
-        try workspace.finishRevert(record)
-        return Result(reverted: record, folder: workspace.revertedDirectory(record),
-                      record: workspace.revertedRecord(record), latest: runs.dropLast().last,
-                      cases: prior.records.count)
     }
 
     /// Now, local time with its offset: a record of when staff acted (never part of a run's outputs).

@@ -1,3 +1,4 @@
+import Files
 import DelimitedText
 import Foundation
 #if canImport(Glibc)
@@ -50,49 +51,51 @@ public struct RunSummary: Sendable {
 /// never started or fully finished, whatever instant it is killed at.
 public enum RunEngine {
     public static func run(_ options: RunOptions, progress: (any ProgressReporter)? = nil) throws -> RunSummary {
-        // Nothing here touches the workspace until every input has been read and checked.
-        let templates = try Templates(directory: options.templatesDirectory)
-        let hashed = try hashInputs(options.inputs)
-        let runID = RunID.compute(asOf: options.asOf, province: options.province, resendAfter: options.resendAfter,
-                                  dormantAfter: options.dormantAfter, encoding: options.encoding, inputs: hashed.map { ($0.file.role, $0.sha256) },
-                                  templatesSHA256: templates.sha256)
-        let workspace = Workspace(root: options.workspace)
-        if !options.force && workspace.hasRun(runID) { return existing(runID, options, workspace) }
-        if FileSystem.exists(workspace.root) && !FileSystem.isDirectory(workspace.root) {
-            throw RxBindError.fileWhereFolderMustBe(path: workspace.root)
-        }
-        // An existing workspace is held from the start, so a second run finds it busy at once; a new one is
-        // created (and locked) only once the inputs have been read and checked.
-        var lock: WorkspaceLock? = nil
-        if workspace.exists {
-            lock = try WorkspaceLock(workspace: workspace.root,
-                                     holder: WorkspaceLock.describeThisProcess(command: "rxbind run \(runID)"))
-        }
-        defer { lock?.release() }
-        let night = try NightReader.read(hashed.map {
-                                             NightReader.Source(file: $0.file, readPath: $0.file.path, sha256: $0.sha256,
-                                                                bytes: $0.bytes, sniffer: $0.sniffer)
-                                         },
-                                         asOf: options.asOf, encoding: options.encoding, progress: progress)
+        try RxBindError.guarding {
+            // Nothing here touches the workspace until every input has been read and checked.
+            let templates = try Templates(directory: options.templatesDirectory)
+            let hashed = try hashInputs(options.inputs)
+            let runID = RunID.compute(asOf: options.asOf, province: options.province, resendAfter: options.resendAfter,
+                                      dormantAfter: options.dormantAfter, encoding: options.encoding, inputs: hashed.map { ($0.file.role, $0.sha256) },
+                                      templatesSHA256: templates.sha256)
+            let workspace = Workspace(root: options.workspace)
+            if !options.force && workspace.hasRun(runID) { return existing(runID, options, workspace) }
+            if FileSystem.exists(workspace.root) && !FileSystem.isDirectory(workspace.root) {
+                throw RxBindError.file(FileError(path: workspace.root, operation: .expectingFolder, code: 0))
+            }
+            // An existing workspace is held from the start, so a second run finds it busy at once; a new one is
+            // created (and locked) only once the inputs have been read and checked.
+            var lock: WorkspaceLock? = nil
+            if workspace.exists {
+                lock = try WorkspaceLock(workspace: workspace.root,
+                                         holder: WorkspaceLock.describeThisProcess(command: "rxbind run \(runID)"))
+            }
+            defer { lock?.release() }
+            let night = try NightReader.read(hashed.map {
+                                                 NightReader.Source(file: $0.file, readPath: $0.file.path, sha256: $0.sha256,
+                                                                    bytes: $0.bytes, sniffer: $0.sniffer)
+                                             },
+                                             asOf: options.asOf, encoding: options.encoding, progress: progress)
 
-        let created = !FileSystem.exists(workspace.root)
-        CrashPoint.reached("inputs-read")
-        do {
-            try workspace.create()
-            let held = try lock ?? WorkspaceLock(workspace: workspace.root,
-                                                 holder: WorkspaceLock.describeThisProcess(command: "rxbind run \(runID)"))
-            defer { held.release() }
-            let store = try CaseStore(path: workspace.storePath)
-            guard let plan = try plan(runID: runID, night: night, options: options, workspace: workspace, store: store)
-            else { return existing(runID, options, workspace) }
-            var summary = try commit(plan, night: consume night, templates: templates, options: options,
-                                     workspace: workspace, store: store, hashed: hashed)
-            if created { summary = summary.adding(.newWorkspace(path: FileSystem.absolutePath(workspace.root)), first: true) }
-            return summary
-        } catch {
-            // A first run that fails leaves no workspace behind (unless another run holds it: then it is theirs).
-            if created && (error as? RxBindError)?.category != .busy { try? FileSystem.remove(workspace.root) }
-            throw error
+            let created = !FileSystem.exists(workspace.root)
+            CrashPoint.reached("inputs-read")
+            do {
+                try workspace.create()
+                let held = try lock ?? WorkspaceLock(workspace: workspace.root,
+                                                     holder: WorkspaceLock.describeThisProcess(command: "rxbind run \(runID)"))
+                defer { held.release() }
+                let store = try CaseStore(path: workspace.storePath)
+                guard let plan = try plan(runID: runID, night: night, options: options, workspace: workspace, store: store)
+                else { return existing(runID, options, workspace) }
+                var summary = try commit(plan, night: consume night, templates: templates, options: options,
+                                         workspace: workspace, store: store, hashed: hashed)
+                if created { summary = summary.adding(.newWorkspace(path: FileSystem.absolutePath(workspace.root)), first: true) }
+                return summary
+            } catch {
+                // A first run that fails leaves no workspace behind (unless another run holds it: then it is theirs).
+                if created && (error as? RxBindError)?.category != .busy { try? FileSystem.remove(workspace.root) }
+                throw error
+            }
         }
     }
 
@@ -109,8 +112,8 @@ public enum RunEngine {
         try Timings.measure("hash inputs") {
             var hashed: [HashedInput] = []
             for input in inputs {
-                var sniffer: EncodingSniffer? = EncodingSniffer()
-                let (sha, bytes) = try FileSystem.hash(input.path, sniffer: &sniffer)
+                var sniffer = EncodingSniffer()
+                let (sha, bytes) = try FileSystem.hash(input.path) { sniffer.feed($0) }
                 if let twin = hashed.first(where: { $0.sha256 == sha }) {
                     throw RxBindError.sameFileTwice(first: twin.file.name, firstRole: twin.file.role,
                                                      second: input.name, secondRole: input.role)

@@ -1,3 +1,4 @@
+import Files
 import DelimitedText
 
 /// An input file of tonight's run.

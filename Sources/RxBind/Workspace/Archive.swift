@@ -1,3 +1,4 @@
+import Files
 import Foundation
 #if canImport(Glibc)
 internal import Glibc
@@ -25,7 +26,7 @@ public struct Archive: Sendable {
     @discardableResult
     public func store(file source: String, expectedSHA256: String) throws -> String {
         try store(sha256: expectedSHA256) { out in
-            try FileSystem.forEachChunk(of: source) { try out.write(bytes: $0) }
+            try FileSystem.forEachChunk(of: source) { (chunk) throws(FileError) in try out.write(bytes: chunk) }
             guard try out.close().sha256 == expectedSHA256 else {
                 throw RxBindError.inputChanged(file: source)
             }
@@ -63,7 +64,7 @@ public struct Archive: Sendable {
     }
 
     private func seal(_ temp: String, as target: String) throws {
-        if chmod(temp, 0o400) != 0 { throw RxBindError.cannotWrite(path: temp, step: .makingReadOnly, systemError: RxBindError.systemError(errno)) }
+        if chmod(temp, 0o400) != 0 { throw FileError(path: temp, operation: .makingReadOnly, code: errno) }
         try FileSystem.rename(temp, to: target)
         try FileSystem.syncDirectory(FileSystem.parent(of: target) ?? ".")
     }

@@ -1,3 +1,4 @@
+import Files
 import Foundation
 
 /// A workspace folder: one province's state (SPEC §5).

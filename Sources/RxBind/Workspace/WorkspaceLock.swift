@@ -1,3 +1,4 @@
+import Files
 import Foundation
 #if canImport(Glibc)
 internal import Glibc
@@ -14,11 +15,11 @@ public final class WorkspaceLock {
     public init(workspace: String, holder: String) throws {
         let path = workspace + "/rxbind.lock"
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        if fd < 0 { throw RxBindError.cannotWrite(path: path, step: .openingLockFile, systemError: RxBindError.systemError(errno)) }
+        if fd < 0 { throw FileError(path: path, operation: .creatingFile, code: errno) }
         if fchmod(fd, 0o600) != 0 {
             let code = errno
             Glibc.close(fd)
-            throw RxBindError.cannotWrite(path: path, step: .settingPermissions, systemError: RxBindError.systemError(code))
+            throw FileError(path: path, operation: .settingPermissions, code: code)
         }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
@@ -29,7 +30,7 @@ public final class WorkspaceLock {
             if code == EWOULDBLOCK {
                 throw RxBindError.workspaceBusy(workspace: workspace, holder: (text?.isEmpty ?? true) ? localized(.holderUnknown) : text!)
             }
-            throw RxBindError.cannotWrite(path: path, step: .locking, systemError: RxBindError.systemError(code))
+            throw FileError(path: path, operation: .locking, code: code)
         }
         // Best effort: the lock itself is the flock, this text only names the holder.
         if ftruncate(fd, 0) == 0 {

@@ -1,35 +1,32 @@
-import DelimitedText
 import Foundation
 #if canImport(Glibc)
 internal import Glibc
 #endif
 
-/// The few file-system operations the workspace needs, with the owner-only permissions of SPEC §5 whatever the
-/// umask, and the syncs that make a rename durable.
-enum FileSystem {
+/// The file-system operations a workspace needs, with owner-only permissions whatever the umask (folders 0700), and
+/// the syncs that make a rename durable. Every failure is a ``FileError``.
+public enum FileSystem {
     /// Creates a folder (and its parents) 0700, or makes an existing one 0700.
-    static func makeDirectory(_ path: String) throws {
+    public static func makeDirectory(_ path: String) throws(FileError) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-            guard isDir.boolValue else {
-                throw RxBindError.fileWhereFolderMustBe(path: path)
-            }
+            guard isDir.boolValue else { throw FileError(path: path, operation: .expectingFolder, code: 0) }
         } else {
             if let parent = parent(of: path), !FileManager.default.fileExists(atPath: parent) {
                 try makeDirectory(parent)
             }
             if mkdir(path, 0o700) != 0 && errno != EEXIST {
-                throw RxBindError.cannotWrite(path: path, step: .creatingFolder, systemError: RxBindError.systemError(errno))
+                throw FileError(path: path, operation: .creatingFolder, code: errno)
             }
         }
-        if chmod(path, 0o700) != 0 { throw RxBindError.cannotWrite(path: path, step: .settingPermissions, systemError: RxBindError.systemError(errno)) }
+        _ = try fileCheck(Int(chmod(path, 0o700)), path, .settingPermissions)
     }
 
     /// The folder a path names its entry in, or nil for a relative path of one component (its folder is the
     /// current one) and for `/`. Paths are what people type — `w`, `w/`, `./w`, `a b/工作区` — so they are split here
     /// by hand: Foundation's `NSString.deletingLastPathComponent` traps on one-character paths on Linux (Swift
     /// 6.3.1, SPEC §11).
-    static func parent(of path: String) -> String? {
+    public static func parent(of path: String) -> String? {
         var p = Substring(path)
         while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
         guard p != "/", let slash = p.lastIndex(of: "/") else { return nil }
@@ -39,7 +36,7 @@ enum FileSystem {
     }
 
     /// A path's last component (`a/b/` → `b`), for messages and output names.
-    static func lastComponent(of path: String) -> String {
+    public static func lastComponent(of path: String) -> String {
         var p = Substring(path)
         while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
         guard let slash = p.lastIndex(of: "/"), p != "/" else { return String(p) }
@@ -47,86 +44,78 @@ enum FileSystem {
     }
 
     /// The absolute path of an existing file or folder, symlinks resolved (the path as given when that fails).
-    static func absolutePath(_ path: String) -> String {
+    public static func absolutePath(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
     /// Flushes a folder's entries (a rename into it) to disk.
-    static func syncDirectory(_ path: String) throws {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd < 0 { throw RxBindError.cannotWrite(path: path, step: .openingFolder, systemError: RxBindError.systemError(errno)) }
+    public static func syncDirectory(_ path: String) throws(FileError) {
+        let fd = Int32(try fileCheck(Int(open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)), path, .openingFolder))
         defer { Glibc.close(fd) }
-        if fsync(fd) != 0 { throw RxBindError.cannotWrite(path: path, step: .syncingFolder, systemError: RxBindError.systemError(errno)) }
+        _ = try fileCheck(Int(fsync(fd)), path, .syncingFolder)
     }
 
     /// Renames atomically (same file system).
-    static func rename(_ from: String, to: String) throws {
-        if Glibc.rename(from, to) != 0 { throw RxBindError.cannotWrite(path: to, step: .renaming(from: from), systemError: RxBindError.systemError(errno)) }
+    public static func rename(_ from: String, to: String) throws(FileError) {
+        _ = try fileCheck(Int(Glibc.rename(from, to)), to, .renaming(from: from))
     }
 
     /// Removes a file or folder tree if present.
-    static func remove(_ path: String) throws {
+    public static func remove(_ path: String) throws(FileError) {
         guard exists(path) else { return }
         do { try FileManager.default.removeItem(atPath: path) } catch {
-            throw RxBindError.cannotWrite(path: path, step: .removing, systemError: error.localizedDescription)
+            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+            throw FileError(path: path, operation: .removing, code: code.map { Int32($0) } ?? EIO)
         }
     }
 
-    static func exists(_ path: String) -> Bool {
+    /// Whether anything is at `path` (a dangling symlink counts).
+    public static func exists(_ path: String) -> Bool {
         var st = stat()
         return lstat(path, &st) == 0
     }
 
-    static func isDirectory(_ path: String) -> Bool {
+    public static func isDirectory(_ path: String) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
-    /// A folder's entries, sorted (never hash order).
-    static func list(_ path: String) -> [String] {
+    /// A folder's entries, sorted (never hash order); none when it cannot be listed.
+    public static func list(_ path: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
     }
 
     /// Reads a whole (small) file.
-    static func read(_ path: String) throws -> [UInt8] {
+    public static func read(_ path: String) throws(FileError) -> [UInt8] {
         var bytes: [UInt8] = []
         try forEachChunk(of: path) { bytes.append(contentsOf: $0) }
         return bytes
     }
 
-    /// Hashes a file in chunks: its SHA-256 and size.
-    static func hash(_ path: String) throws -> (sha256: String, bytes: Int) {
-        var sniffer: EncodingSniffer? = nil
-        return try hash(path, sniffer: &sniffer)
-    }
-
-    /// Hashes a file in chunks and, in the same pass, feeds an encoding sniffer (so an input is read once for both).
-    static func hash(_ path: String, sniffer: inout EncodingSniffer?) throws -> (sha256: String, bytes: Int) {
+    /// Hashes a file in chunks: its SHA-256 and size; `feed`, when given, sees every chunk in the same pass (so an
+    /// input is read once to be hashed and sniffed).
+    public static func hash(_ path: String,
+                            feeding feed: ((UnsafeRawBufferPointer) -> Void)? = nil) throws(FileError) -> (sha256: String, bytes: Int) {
         var digest = StreamingDigest()
         try forEachChunk(of: path) { chunk in
             digest.update(chunk)
-            sniffer?.feed(chunk)
+            feed?(chunk)
         }
         return (digest.finish(), digest.count)
     }
 
-    /// Reads a file in 1 MiB chunks; errors name the file (an input: bad input data, exit 65).
-    static func forEachChunk(of path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { throw RxBindError.cannotReadInput(file: path, systemError: RxBindError.systemError(errno)) }
-        defer { Glibc.close(fd) }
+    /// Reads a file in 1 MiB chunks.
+    public static func forEachChunk(of path: String,
+                                    _ body: (UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) {
+        let file = try ReadableFile(path: path)
         let size = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
         defer { buffer.deallocate() }
         while true {
-            let n = Glibc.read(fd, buffer.baseAddress, size)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw RxBindError.cannotReadInput(file: path, systemError: RxBindError.systemError(errno))
-            }
-            if n == 0 { break }
+            let n = try file.read(into: buffer.baseAddress!, count: size)
+            if n == 0 { return }
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
     }

@@ -3,7 +3,8 @@ import Foundation
 internal import Glibc
 #endif
 
-/// A new file written through a buffer, owner-only (0600), flushed to disk before it is closed.
+/// A new file written through a buffer, owner-only (0600) whatever the umask, flushed to disk before it is closed;
+/// closing gives its SHA-256, computed as it was written.
 public final class OutputFile {
     public let path: String
     private var fd: Int32
@@ -14,39 +15,38 @@ public final class OutputFile {
     private var digest = StreamingDigest()
 
     /// Creates the file; it must not exist yet.
-    public init(path: String, mode: mode_t = 0o600) throws {
+    public init(path: String, mode: mode_t = 0o600) throws(FileError) {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        if fd < 0 { throw RxBindError.cannotWrite(path: path, step: .creatingFile, systemError: RxBindError.systemError(errno)) }
+        fd = Int32(try fileCheck(Int(open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)), path, .creatingFile))
         // Whatever the umask, the file is the owner's alone.
-        if fchmod(fd, mode) != 0 { throw RxBindError.cannotWrite(path: path, step: .settingPermissions, systemError: RxBindError.systemError(errno)) }
+        _ = try fileCheck(Int(fchmod(fd, mode)), path, .settingPermissions)
         buffer.reserveCapacity(capacity)
     }
 
     /// Appends text.
-    public func write(_ text: String) throws {
-        var text = text
-        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0)) }
+    public func write(_ text: String) throws(FileError) {
+        try write(Array(text.utf8))
     }
 
     /// Appends bytes.
-    public func write(bytes: UnsafeRawBufferPointer) throws {
+    public func write(bytes: UnsafeRawBufferPointer) throws(FileError) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }
     }
 
     /// Appends bytes.
-    public func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { try write(bytes: $0) }
+    public func write(_ bytes: [UInt8]) throws(FileError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
     }
 
-    private func flush() throws {
+    private func flush() throws(FileError) {
         var offset = 0
         while offset < buffer.count {
             let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw RxBindError.cannotWrite(path: path, step: .writing, systemError: RxBindError.systemError(errno))
+                throw FileError(path: path, operation: .writing, code: errno)
             }
             offset += n
         }
@@ -57,12 +57,12 @@ public final class OutputFile {
 
     /// Flushes, syncs to disk and closes; returns the file's SHA-256 and size.
     @discardableResult
-    public func close() throws -> (sha256: String, bytes: Int) {
+    public func close() throws(FileError) -> (sha256: String, bytes: Int) {
         try flush()
-        if fsync(fd) != 0 { throw RxBindError.cannotWrite(path: path, step: .syncing, systemError: RxBindError.systemError(errno)) }
+        _ = try fileCheck(Int(fsync(fd)), path, .syncing)
         let result = Glibc.close(fd)
         fd = -1
-        if result != 0 { throw RxBindError.cannotWrite(path: path, step: .closing, systemError: RxBindError.systemError(errno)) }
+        _ = try fileCheck(Int(result), path, .closing)
         return (digest.finish(), count)
     }
 
