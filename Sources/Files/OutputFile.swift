@@ -25,7 +25,13 @@ public final class OutputFile {
 
     /// Appends text.
     public func write(_ text: String) throws(FileError) {
-        try write(Array(text.utf8))
+        var text = text
+        // `withUTF8` rethrows untyped errors: the closure hands the typed one out instead.
+        let failure: FileError? = text.withUTF8 { bytes in
+            do throws(FileError) { try write(bytes: UnsafeRawBufferPointer(bytes)) } catch { return error }
+            return nil
+        }
+        if let failure { throw failure }
     }
 
     /// Appends bytes.

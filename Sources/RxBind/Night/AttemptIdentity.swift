@@ -16,11 +16,15 @@ public struct AttemptKey: Hashable, Comparable, Sendable {
 
     /// The key as 16 lowercase hex digits (how the case store and the case-state dump write it).
     public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8](repeating: 0, count: 16)
-        var v = value
-        for i in stride(from: 15, through: 0, by: -1) { out[i] = digits[Int(v & 15)]; v >>= 4 }
-        return String(decoding: out, as: UTF8.self)
+        String(unsafeUninitializedCapacity: 16) { out in
+            var v = value
+            for i in stride(from: 15, through: 0, by: -1) {
+                let d = UInt8(v & 15)
+                out[i] = d < 10 ? 0x30 + d : 0x61 - 10 + d
+                v >>= 4
+            }
+            return 16
+        }
     }
 
     /// Reads 16 hex digits.

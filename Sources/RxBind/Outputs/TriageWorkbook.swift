@@ -30,8 +30,10 @@ public struct TriageWorkbook: Sendable {
     /// The guidance texts (`templates/guidance.yaml`), shown once above each class sheet's table.
     public let guidance: Guidance
 
-    /// Writes the workbook; returns its hash and size.
-    public func write(to path: String, temporaryDirectory: String) throws -> (sha256: String, bytes: Int) {
+    /// Writes the workbook; returns its hash and size. `beforeClosing` runs once every sheet is filled, before the
+    /// close (where libxlsxwriter does most of its work, holding the library lock).
+    public func write(to path: String, temporaryDirectory: String,
+                      beforeClosing: () throws -> Void = {}) throws -> (sha256: String, bytes: Int) {
         let groups = classGroups
         let tables = self.tables
         let cells = groups.reduce(0) { $0 + $1.cellCount }
@@ -52,6 +54,7 @@ public struct TriageWorkbook: Sendable {
         for table in tables { try write(table, into: &book, formats) }
         try writeTrend(into: &book, formats)
         try book.activate(sheet: summary)
+        try beforeClosing()
         let closing = Timings.begin("  close \(FileSystem.lastComponent(of: path))")
         _ = try book.close()
         Timings.end(closing)

@@ -37,9 +37,12 @@ public struct NightExecution: Sendable {
     /// thread that is not writing the triage workbook, once that thread's outputs are done.
     public typealias Alongside = @Sendable (NightOutcome, Province?) throws -> Void
 
-    /// The output phase on both cores: the triage workbook (the largest job) on one thread; the form parts, the
-    /// CSV files and `alongside` on the other. Each workbook's close — where libxlsxwriter does most of its work —
-    /// is serialised only against the other's close. Returns the outputs' hashes in manifest order: `cases.csv`,
+    /// The output phase on both cores. One thread fills the triage workbook (the largest job); the other writes the
+    /// form parts meanwhile. The closes of all workbooks are serialised by the library lock (STYLE.md, Traps), and the
+    /// triage workbook's close is long (seconds on a national night): a form part whose close came behind it would
+    /// wait that long. So the thread that filled the triage workbook helps with the parts still unwritten, and
+    /// closes the triage workbook only once every part is done; the other thread goes on to the CSV files and
+    /// `alongside` (archiving, staging the case store). Returns the outputs' hashes in manifest order: `cases.csv`,
     /// `invalid-rows.csv`, the form parts, `triage.xlsx`.
     func writeOutputs(parts: [AdditionRequestForm.Part], triage: TriageWorkbook, outcome: NightOutcome,
                       into directory: String, scratch: String, province: Province?,
@@ -48,32 +51,31 @@ public struct NightExecution: Sendable {
         let results = ResultBox<Outputs>(count: 2)
         let layout = templates.form
         let (runID, asOf, invalidRows, fileNames) = (self.runID, self.asOf, night.invalidRows, night.fileNames)
+        let forms = PartQueue(count: province == nil ? 0 : parts.count)
+        let writePart = { @Sendable (k: Int) throws -> (sha256: String, bytes: Int) in
+            try AdditionRequestForm.write(parts[k], into: directory, temporaryDirectory: scratch, layout: layout,
+                                          province: province!, runID: runID, asOf: asOf)
+        }
         DispatchQueue.concurrentPerform(iterations: 2) { job in
             results.set(job, Swift.Result { () throws -> Outputs in
                 if job == 0 {
                     return try Timings.measure("write triage.xlsx") {
-                        [("triage.xlsx", try triage.write(to: directory + "/triage.xlsx", temporaryDirectory: scratch))]
+                        [("triage.xlsx", try triage.write(to: directory + "/triage.xlsx", temporaryDirectory: scratch,
+                                                          beforeClosing: { try forms.drain(writePart) }))]
                     }
                 }
-                var out: Outputs = []
-                if let p = province {
-                    out = try Timings.measure("write \(parts.count) form part(s)") {
-                        try parts.map { part in
-                            (part.fileName, try AdditionRequestForm.write(part, into: directory, temporaryDirectory: scratch,
-                                                                          layout: layout, province: p, runID: runID, asOf: asOf))
-                        }
-                    }
-                }
+                try Timings.measure("write \(parts.count) form part(s)") { try forms.drain(writePart) }
                 let csv: Outputs = try Timings.measure("write CSV files") {
                     [("cases.csv", try CaseFiles.writeCases(outcome.cases, to: directory + "/cases.csv")),
                      ("invalid-rows.csv", try CaseFiles.writeInvalid(invalidRows, fileNames: fileNames,
                                                                      to: directory + "/invalid-rows.csv"))]
                 }
                 try alongside?(outcome, province)
-                return csv + out
+                return csv
             })
         }
-        return try results.get(1) + results.get(0)
+        let csv = try results.get(1), book = try results.get(0)
+        return csv + (try forms.results().enumerated().map { (parts[$0.offset].fileName, $0.element) }) + book
     }
 
     /// Writes every output into `directory` (which must exist and be empty); the manifest last. `scratch` is a
@@ -153,6 +155,49 @@ public struct NightExecution: Sendable {
                       warnings: warnings, files: outputs.map(\.name) + ["manifest.json"],
                       mangledIDRows: night.invalidRows.count { $0.reason == .id(.mangledBySpreadsheet) },
                       trend: outcome.trendEntry(runID: runID, asOf: asOf, prior: prior))
+    }
+}
+
+/// Form parts written by whichever thread takes them next, each exactly once; their hashes kept by part.
+final class PartQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private let count: Int
+    private var written: [(sha256: String, bytes: Int)?]
+    private var failure: Error?
+
+    init(count: Int) {
+        self.count = count
+        written = Array(repeating: nil, count: count)
+    }
+
+    /// Writes parts until none is left (or one failed); returns when every part it took is written.
+    func drain(_ write: (Int) throws -> (sha256: String, bytes: Int)) throws {
+        while let k = take() {
+            do {
+                let result = try write(k)
+                lock.withLock { written[k] = result }
+            } catch {
+                lock.withLock { failure = failure ?? error }
+                throw error
+            }
+        }
+    }
+
+    private func take() -> Int? {
+        lock.withLock {
+            guard failure == nil, next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+
+    /// Every part's hash and size, in part order; the first failure if any part failed.
+    func results() throws -> [(sha256: String, bytes: Int)] {
+        try lock.withLock {
+            if let failure { throw failure }
+            return written.map { $0! }
+        }
     }
 }
 
