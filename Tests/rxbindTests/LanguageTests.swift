@@ -48,14 +48,33 @@ import TestSupport
     @Test func machineReadableOutputsDoNotChangeWithTheLanguage() throws {
         let dir = try TemporaryDirectory("machine")
         let args = try People.nightOne.write(into: dir.file("n1"))
+        var summaries: [String: String] = [:]
         func night(_ ws: String, _ environment: [String: String]) throws -> String {
             let r = try RxBindBinary.run(["run", "--workspace", dir.file(ws), "--as-of", "2026-11-20", "--province", "江西"] + args,
                                          environment: environment)
             #expect(r.status == 0, "\(r.stderr)")
+            summaries[ws] = r.stdout
             return try #require(printedRunID(r.stdout))
         }
         let zh = try night("zh", [:]), en = try night("en", ["RXBIND_LANG": "en"])
         #expect(zh == en)
+        // The summary names each class in the staff's language, with the code that cases.csv and --class use, the
+        // counts in one column whatever the names' widths.
+        let zhLines = try #require(summaries["zh"]).split(separator: "\n").map(String.init)
+        let enLines = try #require(summaries["en"]).split(separator: "\n").map(String.init)
+        let zhClass = try #require(zhLines.first { $0.hasPrefix("  注册系统无记录（MISSING_REGISTRY_RECORD）") })
+        let zhPortal = try #require(zhLines.first { $0.hasPrefix("  门户账号问题（PORTAL_ACCOUNT）") })
+        #expect(try #require(enLines.first { $0.hasPrefix("  no registry record (MISSING_REGISTRY_RECORD)") }).count > 0)
+        // Where the count starts, in terminal columns (a CJK character takes two).
+        func countColumn(_ line: String) -> Int {
+            String(line.reversed().drop(while: \.isNumber).reversed())
+                .unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+        }
+        let classLines = zhLines.filter { $0.hasPrefix("  ") && $0.contains("_") && $0.contains("）  ") }
+        #expect(classLines.count == 5, "\(zhLines)")
+        #expect(Set(classLines.map(countColumn)).count == 1, "\(classLines)")
+        #expect(countColumn(zhClass) == countColumn(zhPortal))
+        #expect(!zhLines.contains { $0.hasPrefix("  PORTAL_ACCOUNT") }, "a class shown only by its code")
         // Every output, the workbooks included, is the same bytes.
         #expect(snapshot(of: dir.file("zh/runs/\(zh)")) == snapshot(of: dir.file("en/runs/\(en)")))
         let csvZh = try RxBindBinary.run(["cases", "--workspace", dir.file("zh"), "--format", "csv"])

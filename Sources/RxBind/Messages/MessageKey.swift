@@ -49,6 +49,12 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case runHeading
     case runNoProvince
     case runCases
+    case runClassLine
+    case classPortalAccount
+    case classIdentityMismatch
+    case classLegacyID15
+    case classNoQualification
+    case classMissingRegistryRecord
     case runCarriedResolved
     case runRequests
     case runOutputs

@@ -12,8 +12,12 @@ public enum RunReport {
                                              "province": m.province ?? localized(.runNoProvince)]))
         lines.append("  " + localized(.runCases, ["cases": c.cases, "new": c.new, "seen": c.seenAgain,
                                                  "invalid": c.invalidRows, "warnings": c.warnings]))
-        for cls in CaseClass.allCases {
-            lines.append("  " + cls.code.padding(toLength: 24, withPad: " ", startingAt: 0) + String(c.byClass[cls.code] ?? 0))
+        // Each class by its name in the staff's language, with the code cases.csv and `--class` use.
+        let names = CaseClass.allCases.map { localized(.runClassLine, ["label": localized($0.messageKey), "code": $0.code]) }
+        let width = names.map(TextTable.displayWidth).max() ?? 0
+        for (cls, name) in zip(CaseClass.allCases, names) {
+            lines.append("  " + name + String(repeating: " ", count: width - TextTable.displayWidth(name) + 2)
+                         + String(c.byClass[cls.code] ?? 0))
         }
         lines.append("  " + localized(.runCarriedResolved, ["carried": c.carriedOver, "resolved": c.resolved]))
         lines.append("  " + localized(.runRequests, ["cases": c.requested, "rows": c.formRows, "parts": c.formParts,
@@ -41,5 +45,18 @@ public enum RunReport {
     /// The progress line of a long stage.
     public static func progress(stage: String, rows: Int) -> String {
         localized(.progressRows, ["stage": stage, "rows": rows])
+    }
+}
+
+extension CaseClass {
+    /// The class's name in the message catalog.
+    var messageKey: MessageKey {
+        switch self {
+        case .portalAccount: return .classPortalAccount
+        case .identityMismatch: return .classIdentityMismatch
+        case .legacyID15: return .classLegacyID15
+        case .noQualification: return .classNoQualification
+        case .missingRegistryRecord: return .classMissingRegistryRecord
+        }
     }
 }
