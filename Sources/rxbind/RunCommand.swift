@@ -35,7 +35,7 @@ extension RxBindCommand {
         @Option(help: ArgumentHelp(localized(.helpRunTemplates), valueName: "DIR"))
         var templates: String?
 
-        @Option(help: ArgumentHelp(localized(.helpRunEncoding, ["names": RunOptions.encodingNames.joined(separator: ", ")]),
+        @Option(help: ArgumentHelp(localized(.helpRunEncoding, ["names": localizedList(RunOptions.encodingNames)]),
                                    valueName: "NAME"))
         var encoding: String?
 
@@ -54,7 +54,7 @@ extension RxBindCommand {
             if dormantAfter < 1 { throw ValidationError(localized(.runDormantAfterTooSmall, ["days": dormantAfter])) }
             if let e = encoding, !RunOptions.isKnownEncoding(e) {
                 throw ValidationError(localized(.runUnknownEncoding, [
-                    "name": e, "names": RunOptions.encodingNames.joined(separator: ", ")]))
+                    "name": e, "names": localizedList(RunOptions.encodingNames)]))
             }
             if let t = templates, !FileManager.default.fileExists(atPath: t) {
                 throw ValidationError(localized(.runNoTemplatesFolder, ["folder": t]))

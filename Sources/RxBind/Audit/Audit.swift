@@ -191,7 +191,7 @@ public enum Audit {
             return AuditCheck(subject: subject, outcome: .ok, detail: localized(.auditRevertRecordMatches))
         }
         return AuditCheck(subject: subject, outcome: .mismatch,
-                          detail: localized(.auditRevertRecordFields, ["fields": differing.joined(separator: ", ")]))
+                          detail: localized(.auditRevertRecordFields, ["fields": localizedList(differing)]))
     }
 
     /// Where a run stands in the manifest chain, as far as one check needs it.

@@ -193,14 +193,14 @@ public enum RxBindError: Error, LocalizedError, Sendable {
     public var errorDescription: String? {
         switch self {
         case let .missingColumns(file, role, missing, found):
-            let names = missing.map { "\($0.key) (\($0.aliases.joined(separator: ", ")))" }.joined(separator: "; ")
+            let names = missing.map { "\($0.key) (\(localizedList($0.aliases)))" }.joined(separator: localized(.listSeparator))
             return localized(.inputMissingColumns, ["file": file, "role": role.label, "columns": names,
                                                      "found": Self.list(found)])
         case let .wrongRole(file, given, looksLike, evidence, found):
             return localized(.inputWrongRole, [
                 "file": file, "given": given.label, "looks": looksLike.label,
-                "own": evidence.map { "\"\($0)\"" }.joined(separator: ", "),
-                "missing": given.ownColumnNames.joined(separator: "、"),
+                "own": localizedList(evidence.map { "\"\($0)\"" }),
+                "missing": localizedList(given.ownColumnNames),
                 "option": looksLike.option, "found": Self.list(found)])
         case let .swappedReferences(certificates, registry):
             return localized(.inputSwappedReferences, ["certificates": certificates, "registry": registry])
@@ -228,7 +228,7 @@ public enum RxBindError: Error, LocalizedError, Sendable {
                     ? localized(.provinceMoreRows, ["count": m.total - m.places.count]) : ""
                 let known = Province(named: m.value) == nil ? localized(.provinceNotADivision) : ""
                 return localized(.provinceMention, ["value": m.value, "known": known,
-                                                     "places": m.places.joined(separator: ", "), "more": more])
+                                                     "places": localizedList(m.places), "more": more])
             }.joined(separator: localized(.listSeparator))
             return localized(.provinceUndetermined, ["found": found])
         case let .archiveDamaged(name, sha256):
@@ -255,9 +255,9 @@ public enum RxBindError: Error, LocalizedError, Sendable {
             return localized(inside ? .auditKeepInsideWorkspace : .auditKeepNotEmpty, ["folder": folder])
         case let .unknownRun(runID, known):
             return known.isEmpty ? localized(.unknownRunNoRuns, ["run": runID])
-                : localized(.unknownRun, ["run": runID, "known": known.suffix(10).joined(separator: ", ")])
+                : localized(.unknownRun, ["run": runID, "known": localizedList(known.suffix(10))])
         case let .revertNotLatest(runID, later):
-            return localized(.revertNotLatest, ["run": runID, "later": later.joined(separator: ", "),
+            return localized(.revertNotLatest, ["run": runID, "later": localizedList(later),
                                                  "latest": later.last ?? ""])
         case let .alreadyReverted(runID, at, folder):
             return localized(.revertAlreadyReverted, ["run": runID, "at": at, "folder": folder])
@@ -271,7 +271,7 @@ public enum RxBindError: Error, LocalizedError, Sendable {
             return localized(action == .close ? .closeWhyEmpty : .noteEmpty)
         case .unknownEncoding(let name):
             return localized(.runUnknownEncoding, ["name": name,
-                                                   "names": EncodingOverride.acceptedNames.joined(separator: ", ")])
+                                                   "names": localizedList(EncodingOverride.acceptedNames)])
         case .file(let e) where e.operation == .expectingFolder:
             return localized(.fileWhereFolderMustBe, ["path": e.path])
         case .file(let e) where e.operation.isReading:
@@ -300,7 +300,7 @@ public enum RxBindError: Error, LocalizedError, Sendable {
     }
 
     static func list(_ headers: [String]) -> String {
-        headers.isEmpty ? localized(.noneFound) : headers.map { "\"\($0)\"" }.joined(separator: ", ")
+        headers.isEmpty ? localized(.noneFound) : localizedList(headers.map { "\"\($0)\"" })
     }
 
     static func text(_ fault: TemplateFault) -> String {
@@ -313,18 +313,18 @@ public enum RxBindError: Error, LocalizedError, Sendable {
         case .mustBeMapping: return localized(.templateMustBeMapping)
         case .mustBeText: return localized(.templateMustBeText)
         case let .mustBeNumber(from, to): return localized(.templateMustBeNumber, ["from": from, "to": to])
-        case .unknownField(let known): return localized(.templateUnknownField, ["known": known.joined(separator: ", ")])
+        case .unknownField(let known): return localized(.templateUnknownField, ["known": localizedList(known)])
         case .archivedBundleUnreadable: return localized(.templateBundleUnreadable)
         case .columnsMustBeList(let count): return localized(.templateColumnsMustBeList, ["count": count])
         case .columnMustBeMapping: return localized(.templateColumnMustBeMapping)
         case let .unknownColumnField(value, known):
-            return localized(.templateUnknownColumnField, ["value": value, "known": known.joined(separator: ", ")])
+            return localized(.templateUnknownColumnField, ["value": value, "known": localizedList(known)])
         case let .columnOutOfOrder(value, expected, count):
             return expected.map { localized(.templateColumnOutOfOrder, ["value": value, "expected": $0]) }
                 ?? localized(.templateColumnTooMany, ["value": value, "count": count])
         case let .columnCount(found, expected):
             return localized(.templateColumnCount, ["found": found, "count": expected.count,
-                                                     "fields": expected.joined(separator: ", ")])
+                                                     "fields": localizedList(expected)])
         case .footerMustBeList: return localized(.templateFooterMustBeList)
         case .footerLineMustBeMapping: return localized(.templateFooterLineMustBeMapping)
         }

@@ -11,7 +11,7 @@ enum InputErrorText {
             return localized(.readerCannotRead, ["file": e.path, "reason": SystemErrorText.describe(e.code)])
         case .unknownEncodingName(let name):
             return localized(.runUnknownEncoding, ["name": name,
-                                                   "names": EncodingOverride.acceptedNames.joined(separator: ", ")])
+                                                   "names": localizedList(EncodingOverride.acceptedNames)])
         case .missingByteOrderMark(let path):
             return localized(.readerMissingBOM, ["file": path])
         case .byteOrderMarkConflict(let path, let mark, let requested):

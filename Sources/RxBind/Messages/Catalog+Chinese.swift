@@ -11,6 +11,7 @@ extension Catalog {
         case .roleRegistry: return "注册系统快照（--registry）"
         case .roleFailuresOption: return "命令末尾的失败导出文件（FAILURES.csv）"
         case .listSeparator: return "；"
+        case .listComma: return "、"
         case .errnoNoEntry: return "文件或文件夹不存在（{system}）"
         case .errnoNoPermission: return "没有权限（{system}）"
         case .errnoNoSpace: return "磁盘已满（{system}）"

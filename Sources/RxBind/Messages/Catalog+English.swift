@@ -11,6 +11,7 @@ extension Catalog {
         case .roleRegistry: return "registry snapshot (--registry)"
         case .roleFailuresOption: return "one of the failure exports at the end of the command (FAILURES.csv)"
         case .listSeparator: return "; "
+        case .listComma: return ", "
         case .errnoNoEntry: return "no such file or folder ({system})"
         case .errnoNoPermission: return "no permission ({system})"
         case .errnoNoSpace: return "the disk is full ({system})"

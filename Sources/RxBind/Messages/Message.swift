@@ -12,6 +12,11 @@ public func localized(_ key: MessageKey, _ arguments: [String: any CustomStringC
     Catalog.fill(Catalog.template(key, language), arguments)
 }
 
+/// Items of a list in a message, in the language's way: 甲、乙、丙 / a, b, c.
+public func localizedList(_ items: some Sequence<String>, language: Language = .current) -> String {
+    items.joined(separator: localized(.listComma, language: language))
+}
+
 /// The catalogs.
 public enum Catalog {
     /// A message's text with its placeholders unfilled.

@@ -10,6 +10,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case roleRegistry
     case roleFailuresOption
     case listSeparator
+    case listComma
     case errnoNoEntry
     case errnoNoPermission
     case errnoNoSpace

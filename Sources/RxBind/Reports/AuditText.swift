@@ -46,7 +46,7 @@ public enum AuditText {
                 + w.strays.map(\.subject)
             if failed.count > 10 { failed = Array(failed.prefix(10)) + ["…"] }
             let problems = all.reduce(0) { $0 + $1.problems.count } + w.actions.count { !$0.passed } + w.strays.count
-            out.append(localized(.auditAllFailed, ["problems": problems, "list": failed.joined(separator: listSeparator)]))
+            out.append(localized(.auditAllFailed, ["problems": problems, "list": localizedList(failed)]))
         }
         return out.joined(separator: "\n")
     }
@@ -61,7 +61,6 @@ public enum AuditText {
             : localized(.auditVerifyFailed, ["run": r.runID, "count": r.problems.count])
     }
 
-    static var listSeparator: String { Language.current == .chinese ? "、" : ", " }
 
     /// Checks as aligned lines: subject, outcome, detail.
     static func lines(_ checks: [AuditCheck], indent: String) -> [String] {

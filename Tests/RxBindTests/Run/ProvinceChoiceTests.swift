@@ -57,4 +57,18 @@ import Testing
         #expect(m.contains("a.csv") && m.contains("b.csv") && m.contains("--province"))
         #expect(m.contains(localized(.provinceNotADivision)), "火星 is said to be no province")
     }
+
+    /// Rows naming a value are listed the language's way: 、 between them in Chinese, ", " in English (not the ASCII
+    /// comma in a Chinese sentence).
+    @Test func placesAreListedTheLanguagesWay() throws {
+        let choice = try ProvinceChoice(option: nil, remembered: nil,
+                                        mentions: ["新疆": [RowRef(input: 0, line: 2), RowRef(input: 0, line: 5)],
+                                                   "江西": [RowRef(input: 1, line: 9)]])
+        let e = choice.undetermined(fileNames: ["a.csv", "b.csv"])
+        let both = localized(.fileLine, ["file": "a.csv", "line": 2]) + localized(.listComma)
+            + localized(.fileLine, ["file": "a.csv", "line": 5])
+        #expect(e.localizedDescription.contains(both), "\(e.localizedDescription)")
+        #expect(localizedList(["甲", "乙", "丙"], language: .chinese) == "甲、乙、丙")
+        #expect(localizedList(["a", "b"], language: .english) == "a, b")
+    }
 }
