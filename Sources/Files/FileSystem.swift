@@ -57,6 +57,17 @@ public enum FileSystem {
         _ = try fileCheck(Int(fsync(fd)), path, .syncingFolder)
     }
 
+    /// Appends `bytes` in one write and syncs them to disk, for a log a line at a time. Creates the file when it does
+    /// not exist; new or not, it is the owner's alone (`mode`) whatever the umask.
+    public static func appendDurably(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws(FileError) {
+        let fd = Int32(try fileCheck(Int(open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)), path, .creatingFile))
+        defer { Glibc.close(fd) }
+        _ = try fileCheck(Int(fchmod(fd, mode)), path, .settingPermissions)
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        if written != bytes.count { throw FileError(path: path, operation: .writing, code: errno) }
+        _ = try fileCheck(Int(fsync(fd)), path, .syncing)
+    }
+
     /// Renames atomically (same file system).
     public static func rename(_ from: String, to: String) throws(FileError) {
         _ = try fileCheck(Int(Glibc.rename(from, to)), to, .renaming(from: from))

@@ -1,8 +1,5 @@
 import Files
 import Foundation
-#if canImport(Glibc)
-internal import Glibc
-#endif
 
 /// What staff do with a case between nights (SPEC §14): `rxbind cases note` and `rxbind cases close`.
 ///
@@ -140,7 +137,7 @@ struct ActionLog {
         try store.commitAction(record, head: Digest.sha256(line), count: e.seq,
                                pending: String(decoding: line, as: UTF8.self))
         CrashPoint.reached("action-committed")
-        try write(line)
+        try FileSystem.appendDurably(line, to: path)
         try store.clearPendingAction()
         return e.seq
     }
@@ -149,27 +146,10 @@ struct ActionLog {
     func recover(store: CaseStore) throws {
         guard let pending = try store.actionsState().pending else { return }
         let line = Array(pending.utf8)
-        if try lines().last != line { try write(line) }
+        if try lines().last != line { try FileSystem.appendDurably(line, to: path) }
         try store.clearPendingAction()
     }
 
-    private func write(_ line: [UInt8]) throws {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        if fd < 0 {
-            throw FileError(path: path, operation: .creatingFile, code: errno)
-        }
-        defer { Glibc.close(fd) }
-        if fchmod(fd, 0o600) != 0 {
-            throw FileError(path: path, operation: .settingPermissions, code: errno)
-        }
-        let written = line.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        if written != line.count {
-            throw FileError(path: path, operation: .writing, code: errno)
-        }
-        if fsync(fd) != 0 {
-            throw FileError(path: path, operation: .syncing, code: errno)
-        }
-    }
 }
 
 extension ActionLog {
