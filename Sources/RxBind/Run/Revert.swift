@@ -31,10 +31,8 @@ public enum Revert {
                                          holder: WorkspaceLock.describeThisProcess(command: "rxbind revert \(runID)"))
             defer { lock.release() }
             let store = try CaseStore(path: workspace.storePath)
+            let runs = try workspace.finishInterrupted(store: store)
             let reverted = try store.revertedRuns()
-            try workspace.recover(runs: try store.runs(), reverted: reverted)
-            try ActionLog(workspace: workspace).recover(store: store)
-            let runs = try store.runs()
             guard RunID.isWellFormed(runID), let index = runs.firstIndex(where: { $0.runID == runID }) else {
                 if let r = reverted.last(where: { $0.run.runID == runID }) {
                     throw RxBindError.alreadyReverted(runID: runID, at: r.revertedAt, folder: workspace.revertedDirectory(r))

@@ -144,10 +144,7 @@ public enum RunEngine {
     /// run's, and a failure export an earlier run read (without `--allow-repeat`), before anything changes.
     static func plan(runID: String, night: borrowing Night, options: RunOptions, workspace: Workspace,
                      store: CaseStore) throws -> Plan? {
-        var runs = try store.runs()
-        try workspace.recover(runs: runs, reverted: try store.revertedRuns())
-        try ActionLog(workspace: workspace).recover(store: store)
-        runs = try store.runs()
+        let runs = try workspace.finishInterrupted(store: store)
         var redo: RunEntry? = nil
         if let existing = runs.first(where: { $0.runID == runID }) {
             guard options.force else { return nil }

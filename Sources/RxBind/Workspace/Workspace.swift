@@ -48,6 +48,15 @@ public struct Workspace: Sendable {
     /// Whether a run's outputs are visible.
     public func hasRun(_ runID: String) -> Bool { FileSystem.exists(runDirectory(runID) + "/manifest.json") }
 
+    /// Finishes whatever a killed process left — a run's or a revert's folder (``recover(runs:reverted:)``), a staff
+    /// action's log line (``ActionLog/recover(store:)``) — and returns the runs. Needs the workspace lock and a
+    /// writable store.
+    func finishInterrupted(store: CaseStore) throws -> [RunEntry] {
+        try recover(runs: try store.runs(), reverted: try store.revertedRuns())
+        try ActionLog(workspace: self).recover(store: store)
+        return try store.runs()
+    }
+
     /// Brings the folders in line with the committed store after a run was killed (SPEC §5, crash safety).
     ///
     /// A run writes its outputs under `.staging/<id>`, commits the store, then renames the folder to `runs/<id>`.
