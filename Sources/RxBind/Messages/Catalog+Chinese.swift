@@ -268,7 +268,6 @@ extension Catalog {
         case .formCheckIDStoredAsNumber: return "{cell}，{place}：身份证号码被存成了数字，其中的数字已不可信；请把该列设为文本格式后重新填写"
         case .formCheckDuplicate: return "{place}：身份证号码 {id}、资格证书编号 {certificate} 出现了不止一次（{places}）"
         case .formCheckFilePlace: return "{file} 第 {row} 行"
-        case .formCheckPlaceSeparator: return "、"
         case .formCheckRosterNoCertificate: return "{place}：身份证号码 {id}、证书编号 {certificate}：证书名册中此身份证号码下没有任何证书"
         case .formCheckRosterOtherNumbers: return "{place}：身份证号码 {id}、证书编号 {certificate}：证书名册中此身份证号码对应的是其他证书编号"
         case .formCheckRosterOtherName: return "{place}：身份证号码 {id}、证书编号 {certificate}：证书名册中此证书登记的是另一个姓名"

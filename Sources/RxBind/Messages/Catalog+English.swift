@@ -268,7 +268,6 @@ extension Catalog {
         case .formCheckIDStoredAsNumber: return "{cell}, {place}: the ID is stored as a number, so its digits are not to be trusted; set the column to text and enter the number again"
         case .formCheckDuplicate: return "{place}: ID {id} with certificate {certificate} appears more than once ({places})"
         case .formCheckFilePlace: return "{file} row {row}"
-        case .formCheckPlaceSeparator: return ", "
         case .formCheckRosterNoCertificate: return "{place}: ID {id}, certificate {certificate}: the roster holds no certificate under this ID"
         case .formCheckRosterOtherNumbers: return "{place}: ID {id}, certificate {certificate}: the roster holds this ID with other certificate numbers"
         case .formCheckRosterOtherName: return "{place}: ID {id}, certificate {certificate}: the roster holds this certificate under another name"

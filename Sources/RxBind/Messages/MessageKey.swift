@@ -267,7 +267,6 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case formCheckIDStoredAsNumber
     case formCheckDuplicate
     case formCheckFilePlace
-    case formCheckPlaceSeparator
     case formCheckRosterNoCertificate
     case formCheckRosterOtherNumbers
     case formCheckRosterOtherName

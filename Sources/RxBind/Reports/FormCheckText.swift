@@ -39,7 +39,7 @@ extension FormCheck {
             return say(.formCheckPart, ["number": k, "count": n])
         }
         func place(_ p: RowPlace) -> String { say(.formCheckRowPlace, ["seq": p.seq, "row": p.sheetRow]) }
-        func list(_ items: [String]) -> String { items.joined(separator: say(.formCheckPlaceSeparator)) }
+        func list(_ items: [String]) -> String { localizedList(items, language: language) }
 
         func message(_ finding: Finding) -> String {
             switch finding {
