@@ -54,9 +54,10 @@ public enum TextLayout {
         min(maximumRowHeight, lineHeight * Double(max(1, lines)))
     }
 
-    /// East Asian wide and full-width ranges (Unicode's East_Asian_Width W and F, the blocks that matter here).
+    /// East Asian wide and full-width ranges (Unicode's East_Asian_Width W and F, the blocks that matter here): two
+    /// columns on a terminal, about two character widths in a cell.
     @inline(__always)
-    static func isWide(_ v: UInt32) -> Bool {
+    public static func isWide(_ v: UInt32) -> Bool {
         (v >= 0x1100 && v <= 0x115F) || (v >= 0x2E80 && v <= 0xA4CF) || (v >= 0xAC00 && v <= 0xD7A3)
             || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE30 && v <= 0xFE4F) || (v >= 0xFF00 && v <= 0xFF60)
             || (v >= 0xFFE0 && v <= 0xFFE6) || (v >= 0x20000 && v <= 0x3FFFD)

@@ -1,3 +1,5 @@
+import Spreadsheet
+
 /// `rxbind cases`: the terminal table (ID numbers masked, headings in the process's language) and the CSV file
 /// (full numbers and codes: a data output, the same in every language).
 public enum CaseTable {
@@ -83,12 +85,6 @@ public enum TextTable {
 
     /// Terminal columns a text takes: East Asian wide characters count two.
     public static func displayWidth(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { n, u in
-            let v = u.value
-            let wide = (v >= 0x1100 && v <= 0x115F) || (v >= 0x2E80 && v <= 0xA4CF) || (v >= 0xAC00 && v <= 0xD7A3)
-                || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE30 && v <= 0xFE4F) || (v >= 0xFF00 && v <= 0xFF60)
-                || (v >= 0xFFE0 && v <= 0xFFE6) || (v >= 0x20000 && v <= 0x3FFFD)
-            return n + (wide ? 2 : 1)
-        }
+        s.unicodeScalars.reduce(0) { n, u in n + (TextLayout.isWide(u.value) ? 2 : 1) }
     }
 }
